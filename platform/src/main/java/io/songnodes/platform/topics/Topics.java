@@ -1,0 +1,42 @@
+package io.songnodes.platform.topics;
+
+import io.songnodes.platform.topics.TopicSpec.Cleanup;
+import io.songnodes.schemas.bronze.BronzePlaylist;
+import io.songnodes.schemas.scrape.ScrapeRequest;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The one place that names topics. Every topic the platform reads or writes is declared here with
+ * its partitions, cleanup policy, retention and wire formats; {@code songnodes topics apply}
+ * creates exactly this list. Names follow {@code <layer>.<entity>.v<N>}.
+ */
+public final class Topics {
+
+    private static final Optional<Duration> FOREVER = Optional.empty();
+
+    /** Registered schemas of the embedded registry (Confluent's own layout, so its name is Confluent's too). */
+    public static final TopicSpec<byte[], byte[]> SCHEMAS = new TopicSpec<>("_schemas",
+            "schema registry log: every registered schema and compatibility setting", 1, Cleanup.COMPACT, FOREVER,
+            Wire.bytes("json"), Wire.bytes("json"));
+
+    public static final TopicSpec<String, ScrapeRequest> SCRAPE_REQUESTS = new TopicSpec<>("scrape.requests.v1",
+            "pages to scrape, keyed by canonical URL", 3, Cleanup.DELETE, Optional.of(Duration.ofDays(7)),
+            Wire.string(), Wire.avro(ScrapeRequest.class));
+
+    /** Bronze is the replay source of everything downstream, so it is kept forever. */
+    public static final TopicSpec<String, BronzePlaylist> BRONZE_PLAYLISTS = new TopicSpec<>("bronze.playlists.v1",
+            "every fetch attempt of a playlist page as scraped, keyed by source:playlist-id", 3, Cleanup.DELETE, FOREVER,
+            Wire.string(), Wire.avro(BronzePlaylist.class));
+
+    /** Dead letters keep the original key and value bytes; the reason travels in headers (see DeadLetter.avsc). */
+    public static final TopicSpec<byte[], byte[]> DLQ_SILVER = new TopicSpec<>("dlq.silver.v1",
+            "records Silver could not read, process or accept, byte-exact, reason in headers", 3, Cleanup.DELETE,
+            Optional.of(Duration.ofDays(30)), Wire.bytes("original bytes"), Wire.bytes("original bytes"));
+
+    public static final List<TopicSpec<?, ?>> ALL = List.of(SCHEMAS, SCRAPE_REQUESTS, BRONZE_PLAYLISTS, DLQ_SILVER);
+
+    private Topics() {
+    }
+}
