@@ -12,6 +12,8 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The platform's settings: defaults from {@code songnodes-defaults.properties}, overridden by the
@@ -31,6 +33,8 @@ public final class SongNodesConfig {
     /** Variables that Kafka's own scripts and images set; they are not client properties. */
     private static final Set<String> NOT_KAFKA_PROPERTIES = Set.of("KAFKA_HOME", "KAFKA_OPTS", "KAFKA_HEAP_OPTS",
             "KAFKA_JVM_PERFORMANCE_OPTS", "KAFKA_LOG4J_OPTS", "KAFKA_JMX_OPTS", "KAFKA_DEBUG", "KAFKA_GC_LOG_OPTS");
+
+    private static final Pattern SYSTEM_PROPERTY = Pattern.compile("\\$\\{([a-z.]+)}");
 
     private final Map<String, String> settings;
     private final Optional<URI> schemaRegistryUrl;
@@ -175,8 +179,18 @@ public final class SongNodesConfig {
             throw new UncheckedIOException(e);
         }
         Map<String, String> map = new TreeMap<>();
-        properties.forEach((k, v) -> map.put(k.toString(), v.toString()));
+        properties.forEach((k, v) -> map.put(k.toString(), withSystemProperties(v.toString())));
         return map;
+    }
+
+    /** Replaces {@code ${name}} with the JVM system property, e.g. {@code ${java.io.tmpdir}}. */
+    private static String withSystemProperties(String value) {
+        Matcher m = SYSTEM_PROPERTY.matcher(value);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, Matcher.quoteReplacement(System.getProperty(m.group(1), "")));
+        }
+        return m.appendTail(out).toString();
     }
 
     @Override
