@@ -7,6 +7,8 @@ import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.Schema;
+import org.apache.avro.data.TimeConversions;
+import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.io.BinaryEncoder;
@@ -29,6 +31,14 @@ import org.apache.kafka.common.serialization.Serializer;
  * so records written with an older schema version are read with the current one.
  */
 public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
+
+    /** Generic decoding that still turns timestamps and dates into java.time values. */
+    private static final GenericData GENERIC_WITH_LOGICAL_TYPES = new GenericData();
+
+    static {
+        GENERIC_WITH_LOGICAL_TYPES.addLogicalTypeConversion(new TimeConversions.TimestampMillisConversion());
+        GENERIC_WITH_LOGICAL_TYPES.addLogicalTypeConversion(new TimeConversions.DateConversion());
+    }
 
     private final SchemaRegistryClient registry;
     private final Schema readerSchema;
@@ -89,7 +99,8 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
      */
     public static GenericRecord decodeGeneric(byte[] bytes, SchemaRegistryClient registry) {
         ConfluentWireFormat.Framed framed = ConfluentWireFormat.unframe(bytes);
-        return decode(new GenericDatumReader<>(registry.schemaById(framed.schemaId())), framed.payload(), "(generic)");
+        Schema writer = registry.schemaById(framed.schemaId());
+        return decode(new GenericDatumReader<>(writer, writer, GENERIC_WITH_LOGICAL_TYPES), framed.payload(), "(generic)");
     }
 
     private static <R> R decode(DatumReader<R> reader, ByteBuffer payload, String topic) {

@@ -1,5 +1,8 @@
 package io.songnodes.platform.kafka;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -69,7 +72,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(nodes);
             SINGLE_NODE_SETTINGS.forEach(builder::setConfigProp);
             cluster = builder.build();
-            cluster.format();
+            formatQuietly(cluster);
             cluster.startup();
             cluster.waitForReadyBrokers();
             EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(cluster, baseDirectory);
@@ -82,6 +85,22 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             }
             closeQuietly(cluster, e);
             throw new IllegalStateException("Embedded Kafka broker failed to start in " + baseDirectory + ": " + e, e);
+        }
+    }
+
+    /**
+     * Kafka's storage formatter prints its progress to System.out, which would corrupt the CLI's
+     * output (and {@code --json}); it runs once, before any other thread of ours writes there.
+     */
+    private static void formatQuietly(KafkaClusterTestKit cluster) throws Exception {
+        PrintStream stdout = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            cluster.format();
+        } finally {
+            System.setOut(stdout);
+            log.debug("Kafka storage format: {}", captured.toString(StandardCharsets.UTF_8).strip());
         }
     }
 

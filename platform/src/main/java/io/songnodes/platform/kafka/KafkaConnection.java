@@ -78,6 +78,14 @@ public record KafkaConnection(String bootstrapServers, Map<String, Object> clien
         return props;
     }
 
+    /** For a consumer that assigns partitions itself: no group, so nothing to commit or rebalance. */
+    public Map<String, Object> readerProperties() {
+        Map<String, Object> props = new HashMap<>(clientProperties);
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.putIfAbsent(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        return props;
+    }
+
     public Admin admin() {
         return Admin.create(adminProperties());
     }

@@ -57,8 +57,7 @@ final class SchemaLog implements AutoCloseable {
         Map<String, Object> producerProps = kafka.producerProperties();
         producerProps.put("client.id", "songnodes-registry-writer");
         this.producer = new KafkaProducer<>(producerProps, new ByteArraySerializer(), new ByteArraySerializer());
-        Map<String, Object> consumerProps = kafka.adminProperties();
-        consumerProps.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        Map<String, Object> consumerProps = kafka.readerProperties();
         consumerProps.put(ConsumerConfig.CLIENT_ID_CONFIG, "songnodes-registry-reader");
         this.consumer = new KafkaConsumer<>(consumerProps, new ByteArrayDeserializer(), new ByteArrayDeserializer());
         this.admin = kafka.admin();

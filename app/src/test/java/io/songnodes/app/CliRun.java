@@ -1,0 +1,20 @@
+package io.songnodes.app;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Map;
+import picocli.CommandLine;
+
+/** One in-process run of the CLI with a given environment, capturing what it printed. */
+record CliRun(int exitCode, String out, String err) {
+
+    static CliRun of(Map<String, String> environment, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = SongNodesCli.commandLine(environment);
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        int exitCode = cli.execute(args);
+        return new CliRun(exitCode, out.toString(), err.toString());
+    }
+}
