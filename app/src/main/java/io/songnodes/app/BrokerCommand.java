@@ -5,10 +5,10 @@ import io.songnodes.platform.kafka.EmbeddedKafkaBroker;
 import io.songnodes.platform.kafka.KafkaConnection;
 import io.songnodes.platform.registry.EmbeddedSchemaRegistry;
 import java.io.PrintWriter;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -26,8 +26,8 @@ final class BrokerCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--duration", paramLabel = "<duration>", description = "Stop after this long; default: run until Ctrl-C.")
-    private Duration duration;
+    @Mixin
+    private RunDurationOption run;
 
     @Option(names = "--registry", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Also run the embedded schema registry on the broker (default: ${DEFAULT-VALUE}).")
@@ -50,7 +50,7 @@ final class BrokerCommand implements Callable<Integer> {
             out.println("# export these to point other songnodes commands at this broker; Ctrl-C stops it");
             out.flush();
             try {
-                running.await(Optional.ofNullable(duration));
+                running.await(run.duration());
             } finally {
                 registryServer.ifPresent(EmbeddedSchemaRegistry::close);
             }

@@ -4,10 +4,9 @@ import io.songnodes.platform.Platform;
 import io.songnodes.platform.config.Durations;
 import io.songnodes.platform.config.SongNodesConfig;
 import java.io.PrintWriter;
-import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -29,9 +28,8 @@ final class DemoCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--duration", paramLabel = "<duration>",
-            description = "Stop after this long (e.g. 30s, 5m); default: run until Ctrl-C.")
-    private Duration duration;
+    @Mixin
+    private RunDurationOption run;
 
     @Override
     public Integer call() throws Exception {
@@ -54,9 +52,9 @@ final class DemoCommand implements Callable<Integer> {
             say(out, "Metrics:         " + platform.http().baseUrl() + "/metrics");
             say(out, "Readiness:       " + platform.http().baseUrl() + "/health/ready ("
                     + (platform.health().readiness().ready() ? "ready" : "NOT ready") + ")");
-            say(out, Optional.ofNullable(duration).map(d -> "Running for " + Durations.format(d) + " (Ctrl-C to stop sooner)")
+            say(out, run.duration().map(d -> "Running for " + Durations.format(d) + " (Ctrl-C to stop sooner)")
                     .orElse("Running until Ctrl-C"));
-            running.await(Optional.ofNullable(duration));
+            running.await(run.duration());
             say(out, "Stopping");
         }
         say(out, "Stopped");
