@@ -167,6 +167,7 @@ public final class HttpApi implements AutoCloseable {
     private void write(HttpExchange exchange, HttpResponse response) {
         try (exchange; OutputStream out = exchange.getResponseBody()) {
             exchange.getResponseHeaders().set("Content-Type", response.contentType());
+            response.headers().forEach(exchange.getResponseHeaders()::set);
             boolean head = "HEAD".equals(exchange.getRequestMethod());
             exchange.sendResponseHeaders(response.status(), head || response.body().length == 0 ? -1 : response.body().length);
             if (!head) {
