@@ -25,6 +25,16 @@ public final class Topics {
             "pages to scrape, keyed by canonical URL", 3, Cleanup.DELETE, Optional.of(Duration.ofDays(7)),
             Wire.string(), Wire.avro(ScrapeRequest.class));
 
+    /** When each URL was last scraped, so a restarted scraper does not rescrape the world. */
+    public static final TopicSpec<String, Long> SCRAPE_SEEN_URLS = new TopicSpec<>("scrape.seen-urls.v1",
+            "last scrape time (epoch ms) per canonical URL, for deduplicating discovery and backfill", 3, Cleanup.COMPACT, FOREVER,
+            Wire.string(), Wire.longs());
+
+    /** Scrape requests that could not be read, byte-exact, reason in headers. */
+    public static final TopicSpec<byte[], byte[]> DLQ_SCRAPE_REQUESTS = new TopicSpec<>("dlq.scrape-requests.v1",
+            "scrape requests the scraper could not read, byte-exact, reason in headers", 1, Cleanup.DELETE,
+            Optional.of(Duration.ofDays(30)), Wire.bytes("original bytes"), Wire.bytes("original bytes"));
+
     /** Bronze is the replay source of everything downstream, so it is kept forever. */
     public static final TopicSpec<String, BronzePlaylist> BRONZE_PLAYLISTS = new TopicSpec<>("bronze.playlists.v1",
             "every fetch attempt of a playlist page as scraped, keyed by source:playlist-id", 3, Cleanup.DELETE, FOREVER,
@@ -35,7 +45,8 @@ public final class Topics {
             "records Silver could not read, process or accept, byte-exact, reason in headers", 3, Cleanup.DELETE,
             Optional.of(Duration.ofDays(30)), Wire.bytes("original bytes"), Wire.bytes("original bytes"));
 
-    public static final List<TopicSpec<?, ?>> ALL = List.of(SCHEMAS, SCRAPE_REQUESTS, BRONZE_PLAYLISTS, DLQ_SILVER);
+    public static final List<TopicSpec<?, ?>> ALL = List.of(SCHEMAS, SCRAPE_REQUESTS, SCRAPE_SEEN_URLS, DLQ_SCRAPE_REQUESTS,
+            BRONZE_PLAYLISTS, DLQ_SILVER);
 
     private Topics() {
     }

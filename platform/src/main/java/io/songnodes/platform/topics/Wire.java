@@ -18,6 +18,10 @@ public interface Wire<T> {
         return simple("string", Serdes.String());
     }
 
+    static Wire<Long> longs() {
+        return simple("long", Serdes.Long());
+    }
+
     /** Raw bytes kept unchanged, e.g. a dead letter's original record. {@code format} says what the bytes hold. */
     static Wire<byte[]> bytes(String format) {
         return simple(format, Serdes.ByteArray());

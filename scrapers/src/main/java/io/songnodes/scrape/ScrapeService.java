@@ -1,0 +1,271 @@
+package io.songnodes.scrape;
+
+import io.songnodes.platform.dlq.DeadLetterHeaders;
+import io.songnodes.platform.kafka.KafkaConnection;
+import io.songnodes.platform.registry.SchemaRegistryClient;
+import io.songnodes.platform.topics.Topics;
+import io.songnodes.schemas.bronze.BronzePlaylist;
+import io.songnodes.schemas.dlq.DeadLetter;
+import io.songnodes.schemas.dlq.DeadLetterCategory;
+import io.songnodes.schemas.scrape.ScrapeReason;
+import io.songnodes.schemas.scrape.ScrapeRequest;
+import io.songnodes.scrape.fetch.PageFetcher;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.LongSerializer;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Consumes {@code scrape.requests.v1} and publishes what each fetch saw to {@code bronze.playlists.v1}:
+ * exactly one Bronze event per playlist fetch attempt, whatever happened. Links found on pages
+ * become new requests (up to the maximum depth, never for URLs scraped recently). The Bronze event,
+ * the new requests, the URL's last-scraped time and the request's offset are committed in one Kafka
+ * transaction, so a crash never loses or duplicates a scrape's output. Unreadable requests go to
+ * {@code dlq.scrape-requests.v1} byte-exact with the reason in headers.
+ */
+public final class ScrapeService implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ScrapeService.class);
+    private static final String UNKNOWN_SOURCE = "unknown";
+
+    /** @param recentWindow a URL scraped within this window is not fetched again for discovery or backfill */
+    public record Settings(String groupId, String transactionalId, int maxDepth, Duration recentWindow) {
+    }
+
+    private final Settings settings;
+    private final ScrapeSites sites;
+    private final PageFetcher fetcher;
+    private final Clock clock;
+    private final ScrapeMetrics metrics;
+    private final RecentScrapes recent;
+    private final KafkaConsumer<byte[], byte[]> consumer;
+    private final KafkaProducer<byte[], byte[]> producer;
+    private final Serde<ScrapeRequest> requests;
+    private final Serde<BronzePlaylist> bronze;
+    private final Set<String> requestedThisRun = new HashSet<>();
+    private final AtomicLong processed = new AtomicLong();
+    private final Thread worker;
+    private volatile boolean running = true;
+    private volatile Throwable failure;
+
+    private ScrapeService(Settings settings, KafkaConnection kafka, SchemaRegistryClient registry, ScrapeSites sites,
+                          PageFetcher fetcher, MeterRegistry meters, Clock clock) {
+        this.settings = settings;
+        this.sites = sites;
+        this.fetcher = fetcher;
+        this.clock = clock;
+        this.metrics = new ScrapeMetrics(meters);
+        this.requests = Topics.SCRAPE_REQUESTS.valueSerde(registry);
+        this.bronze = Topics.BRONZE_PLAYLISTS.valueSerde(registry);
+        this.recent = RecentScrapes.load(kafka, Duration.ofSeconds(30));
+        Map<String, Object> consumerProps = kafka.consumerProperties(settings.groupId());
+        consumerProps.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        // One request at a time: a polite fetch may wait a host's interval plus retries.
+        consumerProps.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1);
+        this.consumer = new KafkaConsumer<>(consumerProps, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        Map<String, Object> producerProps = kafka.producerProperties();
+        producerProps.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, settings.transactionalId());
+        this.producer = new KafkaProducer<>(producerProps, new ByteArraySerializer(), new ByteArraySerializer());
+        this.worker = new Thread(this::run, "songnodes-scraper");
+    }
+
+    public static ScrapeService start(Settings settings, KafkaConnection kafka, SchemaRegistryClient registry, ScrapeSites sites,
+                                      PageFetcher fetcher, MeterRegistry meters, Clock clock) {
+        ScrapeService service = new ScrapeService(settings, kafka, registry, sites, fetcher, meters, clock);
+        service.producer.initTransactions();
+        service.consumer.subscribe(List.of(Topics.SCRAPE_REQUESTS.name()));
+        service.worker.start();
+        log.info("Scraper consuming {} ({} URLs known as scraped)", Topics.SCRAPE_REQUESTS.name(), service.recent.size());
+        return service;
+    }
+
+    /** Running, and not stopped by a failure. */
+    public boolean isHealthy() {
+        return worker.isAlive() && failure == null;
+    }
+
+    public Optional<Throwable> failure() {
+        return Optional.ofNullable(failure);
+    }
+
+    /** Requests taken off the topic so far (scraped, skipped, refused or dead-lettered). */
+    public long processed() {
+        return processed.get();
+    }
+
+    private void run() {
+        try {
+            while (running) {
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                    handle(record);
+                    processed.incrementAndGet();
+                }
+            }
+        } catch (WakeupException e) {
+            if (running) {
+                failure = e;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            if (running) {
+                failure = e;
+                log.error("Scraper stopped", e);
+            }
+        } finally {
+            consumer.close(Duration.ofSeconds(5));
+            producer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    private void handle(ConsumerRecord<byte[], byte[]> record) throws InterruptedException {
+        ScrapeRequest request;
+        try {
+            request = requests.deserializer().deserialize(record.topic(), record.value());
+            if (request == null) {
+                throw new IllegalArgumentException("empty scrape request (tombstone)");
+            }
+        } catch (RuntimeException e) {
+            inTransaction(record, () -> deadLetter(record, e));
+            return;
+        }
+        Instant now = clock.instant();
+        URI url;
+        try {
+            url = CanonicalUrl.of(request.getUrl());
+        } catch (IllegalArgumentException e) {
+            publishRefused(record, request.getSource(), request.getUrl(), e.getMessage(), now);
+            return;
+        }
+        Optional<SiteScraper> site = sites.siteFor(url);
+        if (site.isEmpty()) {
+            publishRefused(record, Optional.ofNullable(request.getSource()).orElse(UNKNOWN_SOURCE), url.toString(),
+                    "host " + url.getHost() + " is not a configured source; not fetched", now);
+            return;
+        }
+        if (site.get().playlistId(url).isEmpty() && !site.get().isDiscoveryPage(url)) {
+            publishRefused(record, site.get().source(), url.toString(), "not a playlist or discovery page of " + site.get().source(), now);
+            return;
+        }
+        boolean routine = request.getReason() == ScrapeReason.DISCOVERY || request.getReason() == ScrapeReason.BACKFILL;
+        if (routine && recent.scrapedSince(url, now.minus(settings.recentWindow()))) {
+            metrics.skipped(site.get().source(), "scraped_recently");
+            inTransaction(record, () -> { });
+            return;
+        }
+        SiteScraper.Result result = site.get().scrape(url, fetcher);
+        Instant scrapedAt = clock.instant();
+        List<URI> follow = request.getDepth() < settings.maxDepth() ? newLinks(result.discovered(), scrapedAt) : List.of();
+        inTransaction(record, () -> {
+            result.playlist().ifPresent(this::sendBronze);
+            for (URI link : follow) {
+                sendRequest(link, site.get().source(), request, scrapedAt);
+            }
+            producer.send(new ProducerRecord<>(Topics.SCRAPE_SEEN_URLS.name(), bytes(url.toString()),
+                    new LongSerializer().serialize(Topics.SCRAPE_SEEN_URLS.name(), scrapedAt.toEpochMilli())));
+        });
+        recent.record(url, scrapedAt);
+        follow.forEach(link -> requestedThisRun.add(link.toString()));
+        metrics.discovered(site.get().source(), follow.size());
+        result.playlist().ifPresent(metrics::attempt);
+    }
+
+    private List<URI> newLinks(List<URI> discovered, Instant now) {
+        Instant since = now.minus(settings.recentWindow());
+        return discovered.stream().map(u -> CanonicalUrl.of(u.toString())).distinct()
+                .filter(u -> sites.siteFor(u).isPresent())
+                .filter(u -> !requestedThisRun.contains(u.toString()) && !recent.scrapedSince(u, since))
+                .toList();
+    }
+
+    private void publishRefused(ConsumerRecord<byte[], byte[]> record, String source, String url, String reason, Instant at) {
+        BronzePlaylist refused = BronzeRecords.refused(source, url, "none", reason, at);
+        inTransaction(record, () -> sendBronze(refused));
+        metrics.attempt(refused);
+    }
+
+    private void sendBronze(BronzePlaylist playlist) {
+        String topic = Topics.BRONZE_PLAYLISTS.name();
+        producer.send(new ProducerRecord<>(topic, bytes(BronzeRecords.key(playlist)), bronze.serializer().serialize(topic, playlist)));
+    }
+
+    private void sendRequest(URI link, String source, ScrapeRequest parent, Instant at) {
+        String topic = Topics.SCRAPE_REQUESTS.name();
+        ScrapeRequest request = ScrapeRequest.newBuilder()
+                .setUrl(link.toString()).setCanonicalUrl(link.toString()).setSource(source)
+                .setReason(ScrapeReason.DISCOVERY).setPriority(parent.getPriority()).setRequestedAt(at)
+                .setDepth(parent.getDepth() + 1).setDiscoveredFrom(parent.getCanonicalUrl())
+                .build();
+        producer.send(new ProducerRecord<>(topic, bytes(link.toString()), requests.serializer().serialize(topic, request)));
+    }
+
+    private void deadLetter(ConsumerRecord<byte[], byte[]> record, RuntimeException error) {
+        ProducerRecord<byte[], byte[]> letter = new ProducerRecord<>(Topics.DLQ_SCRAPE_REQUESTS.name(), record.key(), record.value());
+        record.headers().forEach(h -> letter.headers().add(h));
+        DeadLetterHeaders.write(DeadLetter.newBuilder()
+                .setExceptionClass(error.getClass().getName())
+                .setExceptionMessage(String.valueOf(error.getMessage()))
+                .setSourceTopic(record.topic()).setSourcePartition(record.partition()).setSourceOffset(record.offset())
+                .setApplicationId(settings.groupId()).setProcessor("read-scrape-request")
+                .setCategory(DeadLetterCategory.DESERIALIZATION)
+                .setFailedAt(clock.instant())
+                .build(), letter.headers());
+        producer.send(letter);
+        metrics.deadLetter(DeadLetterCategory.DESERIALIZATION.name());
+        log.warn("Unreadable scrape request at {}-{}@{} sent to {}: {}", record.topic(), record.partition(), record.offset(),
+                Topics.DLQ_SCRAPE_REQUESTS.name(), error.getMessage());
+    }
+
+    /** Runs the sends and commits them with the request's offset, atomically. */
+    private void inTransaction(ConsumerRecord<byte[], byte[]> record, Runnable sends) {
+        producer.beginTransaction();
+        try {
+            sends.run();
+            producer.sendOffsetsToTransaction(Map.of(new TopicPartition(record.topic(), record.partition()),
+                    new OffsetAndMetadata(record.offset() + 1)), consumer.groupMetadata());
+            producer.commitTransaction();
+        } catch (RuntimeException e) {
+            producer.abortTransaction();
+            throw e;
+        }
+    }
+
+    private static byte[] bytes(String s) {
+        return new StringSerializer().serialize(null, s);
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        consumer.wakeup();
+        worker.interrupt();
+        try {
+            worker.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

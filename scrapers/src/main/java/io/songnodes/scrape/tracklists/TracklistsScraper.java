@@ -1,0 +1,78 @@
+package io.songnodes.scrape.tracklists;
+
+import io.songnodes.scrape.BronzeRecords;
+import io.songnodes.scrape.SiteScraper;
+import io.songnodes.scrape.fetch.FetchResult;
+import io.songnodes.scrape.fetch.PageFetcher;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** 1001Tracklists: {@code /tracklist/<id>/<slug>.html} pages are playlists, {@code /search/...} pages are discovery. */
+public final class TracklistsScraper implements SiteScraper {
+
+    public static final String SOURCE = "1001tracklists";
+    private static final Pattern TRACKLIST_PATH = Pattern.compile("^/tracklist/([0-9a-z]+)(?:/.*)?$");
+
+    private final URI baseUrl;
+    private final Clock clock;
+    private final TracklistPageParser pages = new TracklistPageParser();
+    private final SearchPageParser search = new SearchPageParser();
+
+    public TracklistsScraper(URI baseUrl, Clock clock) {
+        this.baseUrl = baseUrl;
+        this.clock = clock;
+    }
+
+    @Override
+    public String source() {
+        return SOURCE;
+    }
+
+    @Override
+    public URI baseUrl() {
+        return baseUrl;
+    }
+
+    @Override
+    public String parserVersion() {
+        return TracklistPageParser.VERSION;
+    }
+
+    @Override
+    public Optional<String> playlistId(URI url) {
+        Matcher m = TRACKLIST_PATH.matcher(url.getPath() == null ? "" : url.getPath());
+        return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
+    }
+
+    @Override
+    public boolean isDiscoveryPage(URI url) {
+        return url.getPath() != null && url.getPath().startsWith("/search");
+    }
+
+    @Override
+    public Result scrape(URI url, PageFetcher fetcher) throws InterruptedException {
+        Optional<String> id = playlistId(url);
+        if (id.isEmpty() && !isDiscoveryPage(url)) {
+            return new Result(Optional.empty(), List.of());
+        }
+        Instant fetchedAt = clock.instant();
+        FetchResult fetch = fetcher.fetch(url);
+        if (id.isEmpty()) {
+            return new Result(Optional.empty(), fetch.kind() == FetchResult.Kind.FETCHED ? search.tracklistLinks(fetch.text(), url) : List.of());
+        }
+        if (fetch.kind() != FetchResult.Kind.FETCHED) {
+            return new Result(Optional.of(BronzeRecords.unfetched(this, url, id.get(), fetch, fetchedAt)), List.of());
+        }
+        try {
+            return new Result(Optional.of(BronzeRecords.parsed(this, url, id.get(), fetch, fetchedAt, pages.parse(fetch.text(), url))),
+                    List.of());
+        } catch (RuntimeException e) {
+            return new Result(Optional.of(BronzeRecords.parseError(this, url, id.get(), fetch, fetchedAt, e)), List.of());
+        }
+    }
+}
