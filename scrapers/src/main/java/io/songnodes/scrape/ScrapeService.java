@@ -261,9 +261,13 @@ public final class ScrapeService implements AutoCloseable {
     public void close() {
         running = false;
         consumer.wakeup();
-        worker.interrupt();
         try {
-            worker.join(10_000);
+            worker.join(30_000);
+            if (worker.isAlive()) {
+                // Stuck in a long fetch wait: interrupt it rather than hang the shutdown.
+                worker.interrupt();
+                worker.join(5_000);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
