@@ -3,6 +3,7 @@ package io.songnodes.app;
 import io.songnodes.platform.Platform;
 import io.songnodes.platform.avro.AvroSerde;
 import io.songnodes.platform.topics.Topics;
+import io.songnodes.scrape.CanonicalUrl;
 import io.songnodes.schemas.scrape.ScrapeReason;
 import io.songnodes.schemas.scrape.ScrapeRequest;
 import java.time.Duration;
@@ -46,7 +47,7 @@ final class AvroRoundTrip {
 
     static Result run(Platform platform, String url) throws InterruptedException {
         ScrapeRequest sent = ScrapeRequest.newBuilder()
-                .setUrl(url).setCanonicalUrl(url).setSource("mixesdb").setReason(ScrapeReason.MANUAL)
+                .setUrl(url).setCanonicalUrl(CanonicalUrl.of(url).toString()).setSource("mixesdb").setReason(ScrapeReason.MANUAL)
                 .setPriority(0).setRequestedAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))
                 .build();
         String topic = Topics.SCRAPE_REQUESTS.name();

@@ -36,6 +36,11 @@ final class RunUntil implements AutoCloseable {
         return !stop.await(duration.get().toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** Waits up to {@code step}; false once the process has been asked to stop. */
+    boolean pause(Duration step) throws InterruptedException {
+        return !stop.await(step.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     @Override
     public void close() {
         closed.countDown();

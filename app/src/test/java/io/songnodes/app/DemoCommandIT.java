@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 class DemoCommandIT {
 
     @Test
-    void theDemoRoundTripsARecordAndStopsAfterItsDuration() {
-        CliRun run = CliRun.of(Map.of("SONGNODES_HTTP_PORT", "0"), "demo", "--duration", "2s");
+    void theDemoRoundTripsARecordScrapesTheSimulatorsAndStopsAfterItsDuration() {
+        CliRun run = CliRun.of(Map.of("SONGNODES_HTTP_PORT", "0"), "demo", "--duration", "8s");
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
         assertThat(run.out())
                 .contains("Kafka: embedded KRaft broker at localhost:")
@@ -18,7 +18,8 @@ class DemoCommandIT {
                 .contains("Round trip OK")
                 .contains("\"source\": \"mixesdb\"")
                 .contains("/metrics")
-                .contains("(ready)")
+                .contains("Site simulators: MixesDB at http://127.0.0.1:")
+                .containsPattern("Bronze events: .*mixesdb OK=\\d+")
                 .contains("Stopped");
         assertThat(run.out()).doesNotContain("Formatting metadata directory");
     }

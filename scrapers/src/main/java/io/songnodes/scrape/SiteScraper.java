@@ -1,8 +1,10 @@
 package io.songnodes.scrape;
 
+import io.songnodes.scrape.fetch.FetchResult;
 import io.songnodes.scrape.fetch.PageFetcher;
 import io.songnodes.schemas.bronze.BronzePlaylist;
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -28,6 +30,12 @@ public interface SiteScraper {
      * wrong; a discovery page (search, category) yields only links.
      */
     Result scrape(URI url, PageFetcher fetcher) throws InterruptedException;
+
+    /**
+     * The Bronze event of a page already fetched (or read from a saved file), as {@link #scrape}
+     * builds it after fetching; how a saved page is checked with {@code songnodes scrape url --source}.
+     */
+    BronzePlaylist fromFetched(URI url, String playlistId, FetchResult fetched, Instant fetchedAt);
 
     /** The site's own id of the playlist at this URL, or empty when the URL is not a playlist page. */
     Optional<String> playlistId(URI url);

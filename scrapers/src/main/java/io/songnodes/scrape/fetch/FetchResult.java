@@ -29,6 +29,11 @@ public record FetchResult(Kind kind, int status, byte[] body, Charset charset, D
         return new String(body, charset);
     }
 
+    /** A page read from a saved file: fetched, but with no HTTP exchange. */
+    public static FetchResult savedPage(byte[] body) {
+        return new FetchResult(Kind.FETCHED, -1, body, StandardCharsets.UTF_8, Duration.ZERO, 1, Optional.empty());
+    }
+
     static FetchResult notFetched(Kind kind, String problem) {
         return new FetchResult(kind, -1, new byte[0], StandardCharsets.UTF_8, Duration.ZERO, 0, Optional.of(problem));
     }

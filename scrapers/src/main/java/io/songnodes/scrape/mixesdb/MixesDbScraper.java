@@ -5,6 +5,7 @@ import io.songnodes.scrape.PlaylistPage;
 import io.songnodes.scrape.SiteScraper;
 import io.songnodes.scrape.fetch.FetchResult;
 import io.songnodes.scrape.fetch.PageFetcher;
+import io.songnodes.schemas.bronze.BronzePlaylist;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
@@ -93,10 +94,18 @@ public final class MixesDbScraper implements SiteScraper {
         if (page.kind() != FetchResult.Kind.FETCHED) {
             return new Result(Optional.of(BronzeRecords.unfetched(this, url, title.get(), page, fetchedAt)), List.of());
         }
+        return new Result(Optional.of(fromFetched(url, title.get(), page, fetchedAt)), List.of());
+    }
+
+    /** An API answer (JSON) or a rendered page (HTML), told apart by their first character. */
+    @Override
+    public BronzePlaylist fromFetched(URI url, String playlistId, FetchResult fetched, Instant fetchedAt) {
         try {
-            return found(url, title.get(), page, fetchedAt, parser.parseHtml(page.text()));
+            String body = fetched.text();
+            PlaylistPage page = body.stripLeading().startsWith("{") ? parser.parseApi(body) : parser.parseHtml(body);
+            return BronzeRecords.parsed(this, url, playlistId, fetched, fetchedAt, page);
         } catch (RuntimeException e) {
-            return new Result(Optional.of(BronzeRecords.parseError(this, url, title.get(), page, fetchedAt, e)), List.of());
+            return BronzeRecords.parseError(this, url, playlistId, fetched, fetchedAt, e);
         }
     }
 

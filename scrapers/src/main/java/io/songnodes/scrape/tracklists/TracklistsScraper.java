@@ -4,6 +4,7 @@ import io.songnodes.scrape.BronzeRecords;
 import io.songnodes.scrape.SiteScraper;
 import io.songnodes.scrape.fetch.FetchResult;
 import io.songnodes.scrape.fetch.PageFetcher;
+import io.songnodes.schemas.bronze.BronzePlaylist;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
@@ -68,11 +69,15 @@ public final class TracklistsScraper implements SiteScraper {
         if (fetch.kind() != FetchResult.Kind.FETCHED) {
             return new Result(Optional.of(BronzeRecords.unfetched(this, url, id.get(), fetch, fetchedAt)), List.of());
         }
+        return new Result(Optional.of(fromFetched(url, id.get(), fetch, fetchedAt)), List.of());
+    }
+
+    @Override
+    public BronzePlaylist fromFetched(URI url, String playlistId, FetchResult fetched, Instant fetchedAt) {
         try {
-            return new Result(Optional.of(BronzeRecords.parsed(this, url, id.get(), fetch, fetchedAt, pages.parse(fetch.text(), url))),
-                    List.of());
+            return BronzeRecords.parsed(this, url, playlistId, fetched, fetchedAt, pages.parse(fetched.text(), url));
         } catch (RuntimeException e) {
-            return new Result(Optional.of(BronzeRecords.parseError(this, url, id.get(), fetch, fetchedAt, e)), List.of());
+            return BronzeRecords.parseError(this, url, playlistId, fetched, fetchedAt, e);
         }
     }
 }

@@ -1,0 +1,66 @@
+package io.songnodes.app;
+
+import io.songnodes.platform.config.SongNodesConfig;
+import io.songnodes.scrape.simulator.Catalog;
+import io.songnodes.scrape.simulator.SiteSimulator;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+
+/**
+ * The demo's stand-ins for MixesDB and 1001Tracklists: two site simulators on loopback serving a
+ * seeded catalogue, and the scrape settings that point the real scrapers at them with short delays.
+ */
+final class DemoSites implements AutoCloseable {
+
+    private final Catalog catalog;
+    private final SiteSimulator mixesDb;
+    private final SiteSimulator tracklists;
+
+    private DemoSites(Catalog catalog, SiteSimulator mixesDb, SiteSimulator tracklists) {
+        this.catalog = catalog;
+        this.mixesDb = mixesDb;
+        this.tracklists = tracklists;
+    }
+
+    static DemoSites start(long seed) {
+        Catalog catalog = Catalog.generate(Catalog.Shape.demo(seed));
+        SiteSimulator mixesDb = SiteSimulator.start(SiteSimulator.Site.MIXESDB, catalog);
+        try {
+            return new DemoSites(catalog, mixesDb, SiteSimulator.start(SiteSimulator.Site.TRACKLISTS_1001, catalog));
+        } catch (RuntimeException e) {
+            mixesDb.close();
+            throw e;
+        }
+    }
+
+    /** The platform's settings with the scrapers pointed at the simulators. */
+    SongNodesConfig configure(SongNodesConfig config) {
+        String interval = config.string("songnodes.demo.scrape.interval");
+        return config.with("songnodes.scrape.mixesdb.base.url", mixesDb.baseUrl().toString())
+                .with("songnodes.scrape.1001tracklists.base.url", tracklists.baseUrl().toString())
+                .with("songnodes.scrape.mixesdb.interval", interval)
+                .with("songnodes.scrape.1001tracklists.interval", interval);
+    }
+
+    /** What the demo asks to scrape: every MixesDB mix, and 1001Tracklists searches for two DJs (discovery). */
+    List<URI> seeds() {
+        List<URI> seeds = new ArrayList<>(mixesDb.playlistUrls());
+        LinkedHashSet<String> djs = new LinkedHashSet<>();
+        catalog.sets().forEach(s -> djs.add(s.dj()));
+        djs.stream().limit(2).map(tracklists::searchUrl).forEach(seeds::add);
+        return seeds;
+    }
+
+    String describe() {
+        return "MixesDB at " + mixesDb.baseUrl() + ", 1001Tracklists at " + tracklists.baseUrl() + " (" + catalog.sets().size()
+                + " simulated sets)";
+    }
+
+    @Override
+    public void close() {
+        mixesDb.close();
+        tracklists.close();
+    }
+}

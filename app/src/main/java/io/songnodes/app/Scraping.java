@@ -1,0 +1,30 @@
+package io.songnodes.app;
+
+import io.songnodes.platform.Platform;
+import io.songnodes.platform.config.SongNodesConfig;
+import io.songnodes.platform.health.Health;
+import io.songnodes.scrape.ScrapeService;
+import io.songnodes.scrape.ScrapeSites;
+import io.songnodes.scrape.fetch.HostThrottle;
+import java.security.SecureRandom;
+import java.time.Clock;
+
+/** Starts the scraper service on a running platform, tied to its lifetime, health and metrics. */
+final class Scraping {
+
+    private Scraping() {
+    }
+
+    static ScrapeService start(Platform platform, SongNodesConfig config) {
+        ScrapeSites sites = ScrapeSites.fromConfig(config, Clock.systemUTC());
+        String id = config.string("songnodes.streams.application.id") + "-scraper";
+        ScrapeService.Settings settings = new ScrapeService.Settings(id, id,
+                config.integer("songnodes.scrape.max.depth"), config.duration("songnodes.scrape.recent.window"));
+        ScrapeService service = platform.closeWithPlatform(ScrapeService.start(settings, platform.kafka(), platform.registry(), sites,
+                sites.fetcher(HostThrottle.realTime(), new SecureRandom()), platform.metrics().registry(), Clock.systemUTC()));
+        platform.health().register("scraper", () -> service.isHealthy()
+                ? Health.Status.up(service.processed() + " request(s) processed")
+                : Health.Status.down(service.failure().map(Throwable::toString).orElse("stopped")));
+        return service;
+    }
+}
