@@ -8,6 +8,7 @@ import io.songnodes.scrape.ScrapeSites;
 import io.songnodes.scrape.fetch.HostThrottle;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.UUID;
 
 /** Starts the scraper service on a running platform, tied to its lifetime, health and metrics. */
 final class Scraping {
@@ -17,8 +18,10 @@ final class Scraping {
 
     static ScrapeService start(Platform platform, SongNodesConfig config) {
         ScrapeSites sites = ScrapeSites.fromConfig(config, Clock.systemUTC());
-        String id = config.string("songnodes.streams.application.id") + "-scraper";
-        ScrapeService.Settings settings = new ScrapeService.Settings(id, id,
+        String group = config.string("songnodes.streams.application.id") + "-scraper";
+        // Unique per instance: since KIP-447 the consumer group, not the transactional id, fences zombies.
+        String transactionalId = group + "-" + UUID.randomUUID();
+        ScrapeService.Settings settings = new ScrapeService.Settings(group, transactionalId,
                 config.integer("songnodes.scrape.max.depth"), config.duration("songnodes.scrape.recent.window"));
         ScrapeService service = platform.closeWithPlatform(ScrapeService.start(settings, platform.kafka(), platform.registry(), sites,
                 sites.fetcher(HostThrottle.realTime(), new SecureRandom()), platform.metrics().registry(), Clock.systemUTC()));
