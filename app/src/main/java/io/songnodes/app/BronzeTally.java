@@ -1,5 +1,6 @@
 package io.songnodes.app;
 
+import io.songnodes.platform.kafka.ConsumerLoop;
 import io.songnodes.platform.kafka.KafkaConnection;
 import io.songnodes.platform.registry.SchemaRegistryClient;
 import io.songnodes.platform.topics.Topics;
@@ -11,44 +12,27 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /** Counts the Bronze events published from now on, per source and outcome, for the demo's running display. */
 final class BronzeTally implements AutoCloseable {
 
-    private final KafkaConsumer<String, BronzePlaylist> consumer;
     private final Map<String, Map<String, Integer>> counts = new TreeMap<>();
-    private final Thread reader;
-    private volatile boolean running = true;
+    private final ConsumerLoop<String, BronzePlaylist> reader;
 
     BronzeTally(KafkaConnection kafka, SchemaRegistryClient registry) {
         String topic = Topics.BRONZE_PLAYLISTS.name();
-        consumer = new KafkaConsumer<>(kafka.readerProperties(), new StringDeserializer(),
+        KafkaConsumer<String, BronzePlaylist> consumer = new KafkaConsumer<>(kafka.readerProperties(), new StringDeserializer(),
                 Topics.BRONZE_PLAYLISTS.valueSerde(registry).deserializer());
         List<TopicPartition> partitions = consumer.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition())).toList();
         consumer.assign(partitions);
         consumer.seekToEnd(partitions);
         partitions.forEach(consumer::position); // fix the starting point before anything is published
-        reader = new Thread(this::read, "songnodes-demo-bronze-tally");
-        reader.setDaemon(true);
-        reader.start();
-    }
-
-    private void read() {
-        try {
-            while (running) {
-                consumer.poll(Duration.ofMillis(250)).forEach(r -> {
-                    synchronized (counts) {
-                        counts.computeIfAbsent(r.value().getSource(), s -> new TreeMap<>()).merge(r.value().getOutcome().name(), 1, Integer::sum);
-                    }
-                });
+        reader = ConsumerLoop.start("songnodes-demo-bronze-tally", consumer, Duration.ofMillis(250), records -> records.forEach(r -> {
+            synchronized (counts) {
+                counts.computeIfAbsent(r.value().getSource(), s -> new TreeMap<>()).merge(r.value().getOutcome().name(), 1, Integer::sum);
             }
-        } catch (WakeupException e) {
-            // close() asked us to stop
-        } finally {
-            consumer.close();
-        }
+        }));
     }
 
     /** e.g. {@code 1001tracklists OK=5 | mixesdb OK=6}, or empty before the first event. */
@@ -63,12 +47,6 @@ final class BronzeTally implements AutoCloseable {
 
     @Override
     public void close() {
-        running = false;
-        consumer.wakeup();
-        try {
-            reader.join(5000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        reader.close();
     }
 }

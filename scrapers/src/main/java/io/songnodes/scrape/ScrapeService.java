@@ -1,6 +1,7 @@
 package io.songnodes.scrape;
 
 import io.songnodes.platform.dlq.DeadLetterHeaders;
+import io.songnodes.platform.kafka.ConsumerLoop;
 import io.songnodes.platform.kafka.KafkaConnection;
 import io.songnodes.platform.registry.SchemaRegistryClient;
 import io.songnodes.platform.topics.Topics;
@@ -29,7 +30,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.LongSerializer;
@@ -67,9 +67,7 @@ public final class ScrapeService implements AutoCloseable {
     private final Serde<BronzePlaylist> bronze;
     private final Set<String> requestedThisRun = new HashSet<>();
     private final AtomicLong processed = new AtomicLong();
-    private final Thread worker;
-    private volatile boolean running = true;
-    private volatile Throwable failure;
+    private ConsumerLoop<byte[], byte[]> loop;
 
     private ScrapeService(Settings settings, KafkaConnection kafka, SchemaRegistryClient registry, ScrapeSites sites,
                           PageFetcher fetcher, MeterRegistry meters, Clock clock) {
@@ -89,7 +87,6 @@ public final class ScrapeService implements AutoCloseable {
         Map<String, Object> producerProps = kafka.producerProperties();
         producerProps.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, settings.transactionalId());
         this.producer = new KafkaProducer<>(producerProps, new ByteArraySerializer(), new ByteArraySerializer());
-        this.worker = new Thread(this::run, "songnodes-scraper");
     }
 
     public static ScrapeService start(Settings settings, KafkaConnection kafka, SchemaRegistryClient registry, ScrapeSites sites,
@@ -97,48 +94,28 @@ public final class ScrapeService implements AutoCloseable {
         ScrapeService service = new ScrapeService(settings, kafka, registry, sites, fetcher, meters, clock);
         service.producer.initTransactions();
         service.consumer.subscribe(List.of(Topics.SCRAPE_REQUESTS.name()));
-        service.worker.start();
+        service.loop = ConsumerLoop.start("songnodes-scraper", service.consumer, Duration.ofMillis(500), records -> {
+            for (ConsumerRecord<byte[], byte[]> record : records) {
+                service.handle(record);
+                service.processed.incrementAndGet();
+            }
+        });
         log.info("Scraper consuming {} ({} URLs known as scraped)", Topics.SCRAPE_REQUESTS.name(), service.recent.size());
         return service;
     }
 
     /** Running, and not stopped by a failure. */
     public boolean isHealthy() {
-        return worker.isAlive() && failure == null;
+        return loop.isHealthy();
     }
 
     public Optional<Throwable> failure() {
-        return Optional.ofNullable(failure);
+        return loop.failure();
     }
 
     /** Requests taken off the topic so far (scraped, skipped, refused or dead-lettered). */
     public long processed() {
         return processed.get();
-    }
-
-    private void run() {
-        try {
-            while (running) {
-                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    handle(record);
-                    processed.incrementAndGet();
-                }
-            }
-        } catch (WakeupException e) {
-            if (running) {
-                failure = e;
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
-            if (running) {
-                failure = e;
-                log.error("Scraper stopped", e);
-            }
-        } finally {
-            consumer.close(Duration.ofSeconds(5));
-            producer.close(Duration.ofSeconds(5));
-        }
     }
 
     private void handle(ConsumerRecord<byte[], byte[]> record) throws InterruptedException {
@@ -259,17 +236,7 @@ public final class ScrapeService implements AutoCloseable {
 
     @Override
     public void close() {
-        running = false;
-        consumer.wakeup();
-        try {
-            worker.join(30_000);
-            if (worker.isAlive()) {
-                // Stuck in a long fetch wait: interrupt it rather than hang the shutdown.
-                worker.interrupt();
-                worker.join(5_000);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        loop.close();
+        producer.close(Duration.ofSeconds(5));
     }
 }

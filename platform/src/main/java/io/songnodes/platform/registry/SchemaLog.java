@@ -3,6 +3,7 @@ package io.songnodes.platform.registry;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.songnodes.platform.kafka.ConsumerLoop;
 import io.songnodes.platform.kafka.KafkaConnection;
 import io.songnodes.platform.topics.Topics;
 import java.io.IOException;
@@ -18,11 +19,11 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
@@ -44,12 +45,10 @@ final class SchemaLog implements AutoCloseable {
     private final KafkaProducer<byte[], byte[]> producer;
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final Admin admin;
-    private final Thread reader;
+    private final ConsumerLoop<byte[], byte[]> reader;
     private final Duration timeout;
     private final Object progress = new Object();
     private long applied; // next offset to apply, guarded by progress
-    private volatile boolean running = true;
-    private volatile RuntimeException readerFailure;
 
     SchemaLog(KafkaConnection kafka, RegistryState state, Duration timeout) {
         this.state = state;
@@ -63,9 +62,7 @@ final class SchemaLog implements AutoCloseable {
         this.admin = kafka.admin();
         consumer.assign(List.of(PARTITION));
         consumer.seekToBeginning(List.of(PARTITION));
-        this.reader = new Thread(this::readLoop, "songnodes-registry-reader");
-        reader.setDaemon(true);
-        reader.start();
+        this.reader = ConsumerLoop.start("songnodes-registry-reader", consumer, Duration.ofMillis(200), this::applyPoll);
     }
 
     void appendSchema(String subject, int version, int id, Schema schema) {
@@ -105,8 +102,8 @@ final class SchemaLog implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (progress) {
             while (applied < offset) {
-                if (readerFailure != null) {
-                    throw new SchemaRegistryException("registry log reader failed: " + readerFailure.getMessage(), readerFailure);
+                if (reader.failure().isPresent()) {
+                    throw new SchemaRegistryException("registry log reader failed: " + reader.failure().get(), reader.failure().get());
                 }
                 long waitMs = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
                 if (waitMs <= 0) {
@@ -122,28 +119,13 @@ final class SchemaLog implements AutoCloseable {
         }
     }
 
-    private void readLoop() {
-        try {
-            while (running) {
-                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    apply(record);
-                }
-                long position = consumer.position(PARTITION);
-                synchronized (progress) {
-                    applied = position;
-                    progress.notifyAll();
-                }
-            }
-        } catch (WakeupException e) {
-            // close() woke us up
-        } catch (RuntimeException e) {
-            log.error("Schema registry log reader stopped", e);
-            readerFailure = e;
-            synchronized (progress) {
-                progress.notifyAll();
-            }
-        } finally {
-            consumer.close();
+    /** Applies a poll's entries, then publishes how far the log has been applied. */
+    private void applyPoll(ConsumerRecords<byte[], byte[]> records) {
+        records.forEach(this::apply);
+        long position = consumer.position(PARTITION);
+        synchronized (progress) {
+            applied = position;
+            progress.notifyAll();
         }
     }
 
@@ -184,17 +166,14 @@ final class SchemaLog implements AutoCloseable {
     }
 
     boolean isHealthy() {
-        return reader.isAlive() && readerFailure == null;
+        return reader.isHealthy();
     }
 
     @Override
     public void close() {
-        running = false;
-        consumer.wakeup();
-        try {
-            reader.join(5000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        reader.close();
+        synchronized (progress) {
+            progress.notifyAll();
         }
         producer.close(Duration.ofSeconds(5));
         admin.close(Duration.ofSeconds(5));

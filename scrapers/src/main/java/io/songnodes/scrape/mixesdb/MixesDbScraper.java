@@ -2,7 +2,7 @@ package io.songnodes.scrape.mixesdb;
 
 import io.songnodes.scrape.BronzeRecords;
 import io.songnodes.scrape.PlaylistPage;
-import io.songnodes.scrape.SiteScraper;
+import io.songnodes.scrape.SiteScraperBase;
 import io.songnodes.scrape.fetch.FetchResult;
 import io.songnodes.scrape.fetch.PageFetcher;
 import io.songnodes.schemas.bronze.BronzePlaylist;
@@ -22,34 +22,16 @@ import org.slf4j.LoggerFactory;
  * ({@code /w/api.php?action=parse&page=<Title>&prop=wikitext|categories&format=json}); when the API
  * fails or answers nonsense, the rendered page is fetched and parsed instead.
  */
-public final class MixesDbScraper implements SiteScraper {
+public final class MixesDbScraper extends SiteScraperBase {
 
     public static final String SOURCE = "mixesdb";
 
     private static final Logger log = LoggerFactory.getLogger(MixesDbScraper.class);
 
-    private final URI baseUrl;
-    private final Clock clock;
     private final MixesDbPageParser parser = new MixesDbPageParser();
 
     public MixesDbScraper(URI baseUrl, Clock clock) {
-        this.baseUrl = baseUrl;
-        this.clock = clock;
-    }
-
-    @Override
-    public String source() {
-        return SOURCE;
-    }
-
-    @Override
-    public URI baseUrl() {
-        return baseUrl;
-    }
-
-    @Override
-    public String parserVersion() {
-        return MixesDbPageParser.VERSION;
+        super(SOURCE, baseUrl, MixesDbPageParser.VERSION, clock);
     }
 
     /** The page title, spaces as MixesDB writes them in URLs ({@code _}). */
@@ -69,7 +51,7 @@ public final class MixesDbScraper implements SiteScraper {
     }
 
     public URI apiUrl(String title) {
-        return baseUrl.resolve("/w/api.php?action=parse&page=" + URLEncoder.encode(title, StandardCharsets.UTF_8)
+        return baseUrl().resolve("/w/api.php?action=parse&page=" + URLEncoder.encode(title, StandardCharsets.UTF_8)
                 + "&prop=wikitext%7Ccategories&format=json");
     }
 

@@ -1,7 +1,7 @@
 package io.songnodes.scrape.tracklists;
 
 import io.songnodes.scrape.BronzeRecords;
-import io.songnodes.scrape.SiteScraper;
+import io.songnodes.scrape.SiteScraperBase;
 import io.songnodes.scrape.fetch.FetchResult;
 import io.songnodes.scrape.fetch.PageFetcher;
 import io.songnodes.schemas.bronze.BronzePlaylist;
@@ -14,34 +14,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** 1001Tracklists: {@code /tracklist/<id>/<slug>.html} pages are playlists, {@code /search/...} pages are discovery. */
-public final class TracklistsScraper implements SiteScraper {
+public final class TracklistsScraper extends SiteScraperBase {
 
     public static final String SOURCE = "1001tracklists";
     private static final Pattern TRACKLIST_PATH = Pattern.compile("^/tracklist/([0-9a-z]+)(?:/.*)?$");
 
-    private final URI baseUrl;
-    private final Clock clock;
     private final TracklistPageParser pages = new TracklistPageParser();
     private final SearchPageParser search = new SearchPageParser();
 
     public TracklistsScraper(URI baseUrl, Clock clock) {
-        this.baseUrl = baseUrl;
-        this.clock = clock;
-    }
-
-    @Override
-    public String source() {
-        return SOURCE;
-    }
-
-    @Override
-    public URI baseUrl() {
-        return baseUrl;
-    }
-
-    @Override
-    public String parserVersion() {
-        return TracklistPageParser.VERSION;
+        super(SOURCE, baseUrl, TracklistPageParser.VERSION, clock);
     }
 
     @Override
