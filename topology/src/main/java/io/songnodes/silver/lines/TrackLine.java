@@ -71,8 +71,10 @@ public record TrackLine(String raw, Optional<String> cue, OptionalInt cueSeconds
         }
         // A lone bracket is read as a catalogue number when it looks like one; say which it is when it could be misread.
         if (label.isPresent()) {
-            return Optional.of(LabelBracket.looksLikeCatalogueNumber(label.get()) ? "[" + label.get() + " - ?]" : "[" + label.get() + "]");
+            boolean misread = LabelBracket.looksLikeCatalogueNumber(label.get()) || TrackLineParser.readsAsVersion(label.get());
+            return Optional.of(misread ? "[" + label.get() + " - ?]" : "[" + label.get() + "]");
         }
-        return catalogueNumber.map(c -> LabelBracket.looksLikeCatalogueNumber(c) ? "[" + c + "]" : "[? - " + c + "]");
+        return catalogueNumber.map(c -> LabelBracket.looksLikeCatalogueNumber(c) && !TrackLineParser.readsAsVersion(c)
+                ? "[" + c + "]" : "[? - " + c + "]");
     }
 }

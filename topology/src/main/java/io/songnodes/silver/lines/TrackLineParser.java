@@ -30,7 +30,9 @@ public final class TrackLineParser {
     private static final Pattern EXTERNAL_LINK = Pattern.compile("\\[https?://\\S+\\s+([^\\[\\]]*)]");
     private static final Pattern WIKI_LINK = Pattern.compile("\\[\\[(?:[^\\[\\]|]*\\|)?([^\\[\\]|]*)]]");
     private static final Pattern TRAILING_BRACKET = Pattern.compile("\\s*\\[([^\\[\\]]*)]$");
-    private static final Pattern TRAILING_PARENTHESIS = Pattern.compile("^(.*?)\\s*\\(([^()]*)\\)$");
+    /** A trailing version group, in parentheses or (as some lines write remixes) in square brackets. */
+    private static final Pattern TRAILING_PARENTHESIS = Pattern.compile("^(.*?)\\s*(?:\\(([^()]*)\\)|\\[([^\\[\\]()]*)])$");
+    private static final Pattern VERSION_BRACKET_THEN_LABEL = Pattern.compile("^(.*\\[([^\\[\\]]*)])\\s*\\(([^()]*)\\)$");
     private static final Pattern FEATURING = Pattern.compile("\\s+(?i:feat\\.?|ft\\.?|featuring)\\s+");
     private static final Pattern FEATURING_PARENTHESIS = Pattern.compile("\\s*\\((?i:feat\\.?|ft\\.?|featuring)\\s+([^()]*)\\)");
     private static final Pattern FEATURING_ONLY = Pattern.compile("^(?i:feat\\.?|ft\\.?|featuring)\\s+(.*)$");
@@ -50,6 +52,7 @@ public final class TrackLineParser {
     private static final Pattern EDGE_JOINING_WORDS = Pattern.compile(
             "^(?:(?i:feat\\.?|ft\\.?|featuring|vs\\.?|x|and|pres\\.?|presents)(?:\\s+|$))+"
             + "|(?:(?:^|\\s+)(?i:feat\\.?|ft\\.?|featuring|vs\\.?|x|and|pres\\.?|presents))+$");
+    private static final Pattern TRAILING_FEATURING = Pattern.compile("(?:(?:^|\\s+)(?i:feat\\.?|ft\\.?|featuring))+$");
     private static final Pattern LETTER_OR_DIGIT = Pattern.compile("[\\p{L}\\p{N}]");
     private static final Set<String> UNKNOWN = Set.of("?", "??", "???", "ID", "unknown", "unknown artist", "unknown track",
             "unknown title", "id - id");
@@ -83,26 +86,37 @@ public final class TrackLineParser {
         // The label bracket closes the title; a bracket in the artist part ("Ø [Phase]") is part of a name.
         LabelBracket bracket = new LabelBracket(Optional.empty(), Optional.empty(), false);
         Matcher trailing = TRAILING_BRACKET.matcher(titlePart);
-        if (separator >= 0 && trailing.find()) {
+        Matcher labelInParentheses = VERSION_BRACKET_THEN_LABEL.matcher(titlePart);
+        if (separator >= 0 && trailing.find() && version(trailing.group(1).strip()).isEmpty()) {
             bracket = LabelBracket.parse(trailing.group(1));
             titlePart = titlePart.substring(0, trailing.start()).strip();
+        } else if (separator >= 0 && labelInParentheses.matches() && version(labelInParentheses.group(2).strip()).isPresent()
+                && version(labelInParentheses.group(3).strip()).isEmpty()) {
+            // "Title [Ben Klock Remix] (BPitchcontrol)": the remix in brackets, the label in parentheses.
+            bracket = LabelBracket.parse(labelInParentheses.group(3));
+            titlePart = labelInParentheses.group(1).strip();
         }
         List<String> featured = new ArrayList<>();
 
+        titlePart = tidy(titlePart);
         // Title: peel versions and featuring off the end, in their original order, until nothing more comes off.
         List<TrackLine.Version> versions = new ArrayList<>();
         List<String> titleFeatured = new ArrayList<>();
         String before;
         do {
+            if (separator < 0) {
+                titlePart = cleanTitleOnly(titlePart);
+            }
             before = titlePart;
             Matcher paren = TRAILING_PARENTHESIS.matcher(titlePart);
             while (paren.matches()) {
-                String inside = paren.group(2).strip();
+                boolean squareBrackets = paren.group(2) == null;
+                String inside = (squareBrackets ? paren.group(3) : paren.group(2)).strip();
                 Matcher feat = FEATURING_ONLY.matcher(inside);
                 Optional<TrackLine.Version> version = version(inside);
-                if (feat.matches()) {
+                if (feat.matches() && !squareBrackets) {
                     titleFeatured.addAll(0, names(feat.group(1)));
-                } else if (version.isPresent()) {
+                } else if (version.isPresent() && (!squareBrackets || !version.get().remixers().isEmpty())) {
                     versions.add(0, version.get());
                 } else {
                     break;
@@ -134,10 +148,11 @@ public final class TrackLineParser {
         List<String> artists = names(artistPart);
         // "? - T", "ID - T", and an artist part with no name in it at all: the artist is unknown.
         boolean artistUnknown = separator >= 0 && artists.isEmpty();
-        titlePart = balanced(titlePart).strip();
+        titlePart = tidy(titlePart);
         if (separator < 0) {
-            // A title-only line: what the line reader consumes at the start (cue, w/, list marker) cannot start a title.
-            titlePart = withoutLeadingStructure(titlePart);
+            // A title-only line: what the line reader consumes at the start (cue, w/, list marker) cannot start a
+            // title, and a dash at its edge would make " - " with what is written around it.
+            titlePart = cleanTitleOnly(titlePart);
         }
         boolean titleUnknown = isUnknown(titlePart);
         boolean mashup = artists.size() > 1 && MASHUP.matcher(" " + artistPart + " ").find();
@@ -160,6 +175,11 @@ public final class TrackLineParser {
         return text.replaceAll("\\s+", " ").strip();
     }
 
+    /** Whether a bracket's text would be read as a version rather than a label. */
+    static boolean readsAsVersion(String inside) {
+        return version(inside.strip()).isPresent();
+    }
+
     private static Optional<TrackLine.Version> version(String inside) {
         if (STANDALONE_VERSIONS.contains(inside.toLowerCase(Locale.ROOT))) {
             return Optional.of(new TrackLine.Version(inside, List.of()));
@@ -170,11 +190,11 @@ public final class TrackLineParser {
         }
         String before = m.group(1).strip();
         String kind = m.group(2);
-        if (REMIXER_KINDS.contains(kind.toLowerCase(Locale.ROOT)) && !GENERIC.contains(before.toLowerCase(Locale.ROOT))) {
-            List<String> remixers = names(before);
-            if (!remixers.isEmpty()) {
-                return Optional.of(new TrackLine.Version(kind, remixers));
-            }
+        List<String> remixers = names(before);
+        String who = String.join(" & ", remixers);
+        if (REMIXER_KINDS.contains(kind.toLowerCase(Locale.ROOT)) && !remixers.isEmpty()
+                && !GENERIC.contains(before.toLowerCase(Locale.ROOT)) && !GENERIC.contains(who.toLowerCase(Locale.ROOT))) {
+            return Optional.of(new TrackLine.Version(kind, remixers));
         }
         return Optional.of(new TrackLine.Version(inside, List.of()));
     }
@@ -191,15 +211,31 @@ public final class TrackLineParser {
 
     /**
      * A dash at a name's edge would join the " - " around it, a leading cue or "w/" would be read as
-     * one, and a joining word at its edge ("feat.", "vs.", "x") would join it to its neighbour.
+     * one, a joining word at its edge ("feat.", "vs.", "x") would join it to its neighbour, and
+     * parentheses in a name would be read as a version: "Dave (UK)" is kept as "Dave UK" (the track
+     * key ignores punctuation anyway).
      */
     private static String cleanName(String name) {
         String previous;
         String current = name;
         do {
             previous = current;
-            current = withoutLeadingStructure(balanced(current).replaceAll("^[\\s-]+|[\\s-]+$", ""));
+            current = tidy(current).replaceAll("[()]", " ").replaceAll("\\s+-\\s+", " ");
+            // Without its parentheses a name may show a joining word it hid ("A (feat.) B"): it joins nothing now.
+            current = ARTIST_SEPARATOR.matcher(FEATURING.matcher(current).replaceAll(" ")).replaceAll(" ").replaceAll("\\s+", " ");
+            current = withoutLeadingStructure(current.replaceAll("^[\\s-]+|[\\s-]+$", ""));
             current = EDGE_JOINING_WORDS.matcher(current).replaceAll("").strip();
+        } while (!current.equals(previous));
+        return current;
+    }
+
+    /** Balanced parentheses and unwrapped links, until neither changes the text: each can reveal the other. */
+    private static String tidy(String text) {
+        String previous;
+        String current = text;
+        do {
+            previous = current;
+            current = WIKI_LINK.matcher(EXTERNAL_LINK.matcher(balanced(current)).replaceAll("$1")).replaceAll("$1").strip();
         } while (!current.equals(previous));
         return current;
     }
@@ -228,6 +264,18 @@ public final class TrackLineParser {
             }
         }
         return out.length() == text.length() ? text : out.toString().replaceAll("\\s+", " ").strip();
+    }
+
+    private static String cleanTitleOnly(String title) {
+        String previous;
+        String current = title;
+        do {
+            previous = current;
+            current = withoutLeadingStructure(current.replaceAll("^[\\s-]+|[\\s-]+$", ""));
+            // featured artists are written after a title-only line's title: a "feat." ending it would swallow them
+            current = TRAILING_FEATURING.matcher(current).replaceAll("").strip();
+        } while (!current.equals(previous));
+        return current;
     }
 
     private static String withoutLeadingStructure(String text) {

@@ -69,6 +69,14 @@ class TrackLineParserTest {
     }
 
     @Test
+    void aRemixInSquareBracketsWithTheLabelInParentheses() {
+        TrackLine line = parse("Telefon Tel Aviv - Immolate Yourself [Ben Klock Remix] (BPitchcontrol)");
+        assertThat(line.title()).contains("Immolate Yourself");
+        assertThat(line.versions()).containsExactly(new TrackLine.Version("Remix", List.of("Ben Klock")));
+        assertThat(line.label()).contains("BPitchcontrol");
+    }
+
+    @Test
     void aBracketInAnArtistNameIsNotALabel() {
         TrackLine phase = parse("Ø [Phase] - Binary Opposition [Token - TOKEN 1]");
         assertThat(phase.artists()).containsExactly("Ø [Phase]");
