@@ -19,7 +19,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "songnodes", mixinStandardHelpOptions = true, versionProvider = SongNodesCli.Version.class,
         description = "Event-streaming platform for DJ-set music data on Apache Kafka.",
-        subcommands = {DemoCommand.class, BrokerCommand.class, TopicsCommand.class, ScrapeCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, BrokerCommand.class, TopicsCommand.class, ScrapeCommand.class, ParseCommand.class,
+                CommandLine.HelpCommand.class})
 public final class SongNodesCli {
 
     /** Exit code for a setting to fix or an unreachable service, as for usage errors. */
