@@ -1,12 +1,11 @@
 package io.songnodes.scrape;
 
-import io.songnodes.platform.dlq.DeadLetterHeaders;
+import io.songnodes.platform.dlq.DeadLetters;
 import io.songnodes.platform.kafka.ConsumerLoop;
 import io.songnodes.platform.kafka.KafkaConnection;
 import io.songnodes.platform.registry.SchemaRegistryClient;
 import io.songnodes.platform.topics.Topics;
 import io.songnodes.schemas.bronze.BronzePlaylist;
-import io.songnodes.schemas.dlq.DeadLetter;
 import io.songnodes.schemas.dlq.DeadLetterCategory;
 import io.songnodes.schemas.scrape.ScrapeReason;
 import io.songnodes.schemas.scrape.ScrapeRequest;
@@ -200,17 +199,9 @@ public final class ScrapeService implements AutoCloseable {
     }
 
     private void deadLetter(ConsumerRecord<byte[], byte[]> record, RuntimeException error) {
-        ProducerRecord<byte[], byte[]> letter = new ProducerRecord<>(Topics.DLQ_SCRAPE_REQUESTS.name(), record.key(), record.value());
-        record.headers().forEach(h -> letter.headers().add(h));
-        DeadLetterHeaders.write(DeadLetter.newBuilder()
-                .setExceptionClass(error.getClass().getName())
-                .setExceptionMessage(String.valueOf(error.getMessage()))
-                .setSourceTopic(record.topic()).setSourcePartition(record.partition()).setSourceOffset(record.offset())
-                .setApplicationId(settings.groupId()).setProcessor("read-scrape-request")
-                .setCategory(DeadLetterCategory.DESERIALIZATION)
-                .setFailedAt(clock.instant())
-                .build(), letter.headers());
-        producer.send(letter);
+        producer.send(DeadLetters.record(Topics.DLQ_SCRAPE_REQUESTS.name(), record.key(), record.value(), record.headers(),
+                DeadLetters.reason(DeadLetterCategory.DESERIALIZATION, error, record.topic(), record.partition(), record.offset(),
+                        settings.groupId(), "read-scrape-request", clock.instant()).build()));
         metrics.deadLetter(DeadLetterCategory.DESERIALIZATION.name());
         log.warn("Unreadable scrape request at {}-{}@{} sent to {}: {}", record.topic(), record.partition(), record.offset(),
                 Topics.DLQ_SCRAPE_REQUESTS.name(), error.getMessage());

@@ -15,6 +15,15 @@ public final class StreamsSettings {
     private StreamsSettings() {
     }
 
+    /** The settings, with unhandled processing and production errors sent to the topology's dead-letter topic. */
+    public static Properties forTopology(String topologyName, SongNodesConfig config, KafkaConnection kafka, String deadLetterTopic) {
+        Properties props = forTopology(topologyName, config, kafka);
+        props.put(DeadLetterHandlers.DEAD_LETTER_TOPIC, deadLetterTopic);
+        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandlers.Processing.class);
+        props.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandlers.Production.class);
+        return props;
+    }
+
     public static Properties forTopology(String topologyName, SongNodesConfig config, KafkaConnection kafka) {
         Properties props = new Properties();
         props.putAll(kafka.clientProperties());

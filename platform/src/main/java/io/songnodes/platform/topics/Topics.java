@@ -3,6 +3,8 @@ package io.songnodes.platform.topics;
 import io.songnodes.platform.topics.TopicSpec.Cleanup;
 import io.songnodes.schemas.bronze.BronzePlaylist;
 import io.songnodes.schemas.scrape.ScrapeRequest;
+import io.songnodes.schemas.silver.SilverPlaylist;
+import io.songnodes.schemas.silver.TrackPlay;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -40,13 +42,23 @@ public final class Topics {
             "every fetch attempt of a playlist page as scraped, keyed by source:playlist-id", 3, Cleanup.DELETE, FOREVER,
             Wire.string(), Wire.avro(BronzePlaylist.class));
 
+    /** The latest version of each playlist, validated and parsed: a table. */
+    public static final TopicSpec<String, SilverPlaylist> SILVER_PLAYLISTS = new TopicSpec<>("silver.playlists.v1",
+            "latest version of each playlist with its parsed plays and validation status, keyed by source:playlist-id", 3,
+            Cleanup.COMPACT, FOREVER, Wire.string(), Wire.avro(SilverPlaylist.class));
+
+    /** One event per play of each new playlist version; derivable from Bronze, so kept for a month. */
+    public static final TopicSpec<String, TrackPlay> SILVER_TRACK_PLAYS = new TopicSpec<>("silver.track-plays.v1",
+            "one event per play of each new valid playlist version, keyed by source:playlist-id", 3, Cleanup.DELETE,
+            Optional.of(Duration.ofDays(30)), Wire.string(), Wire.avro(TrackPlay.class));
+
     /** Dead letters keep the original key and value bytes; the reason travels in headers (see DeadLetter.avsc). */
     public static final TopicSpec<byte[], byte[]> DLQ_SILVER = new TopicSpec<>("dlq.silver.v1",
             "records Silver could not read, process or accept, byte-exact, reason in headers", 3, Cleanup.DELETE,
             Optional.of(Duration.ofDays(30)), Wire.bytes("original bytes"), Wire.bytes("original bytes"));
 
     public static final List<TopicSpec<?, ?>> ALL = List.of(SCHEMAS, SCRAPE_REQUESTS, SCRAPE_SEEN_URLS, DLQ_SCRAPE_REQUESTS,
-            BRONZE_PLAYLISTS, DLQ_SILVER);
+            BRONZE_PLAYLISTS, SILVER_PLAYLISTS, SILVER_TRACK_PLAYS, DLQ_SILVER);
 
     private Topics() {
     }
