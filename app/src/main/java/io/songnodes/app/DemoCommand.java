@@ -3,13 +3,22 @@ package io.songnodes.app;
 import io.songnodes.platform.Platform;
 import io.songnodes.platform.config.Durations;
 import io.songnodes.platform.config.SongNodesConfig;
+import io.songnodes.platform.topics.Topics;
+import io.songnodes.schemas.bronze.BronzePlaylist;
 import io.songnodes.schemas.scrape.ScrapeReason;
+import io.songnodes.schemas.silver.SilverPlaylist;
 import io.songnodes.scrape.ScrapeRequestPublisher;
 import io.songnodes.scrape.ScrapeSites;
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -44,7 +53,10 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        SongNodesConfig config = cli.config();
+        Path stateDir = Files.createTempDirectory(Files.createDirectories(Path.of(System.getProperty("user.home"), ".songnodes")),
+                "demo-streams-");
+        // A fresh broker each run: Streams state from an earlier run would describe topics that no longer exist.
+        SongNodesConfig config = cli.config().with("songnodes.streams.state.dir", stateDir.toString());
         say(out, "SongNodes demo: starting the platform");
         try (RunUntil running = new RunUntil();
              DemoSites sites = DemoSites.start(config.integer("songnodes.demo.seed"));
@@ -56,9 +68,13 @@ final class DemoCommand implements Callable<Integer> {
                 return 1;
             }
             SongNodesConfig scraping = sites.configure(config);
-            try (BronzeTally tally = new BronzeTally(platform.kafka(), platform.registry());
+            try (TopicTally<BronzePlaylist> bronze = new TopicTally<>(platform.kafka(), Topics.BRONZE_PLAYLISTS.name(),
+                         Topics.BRONZE_PLAYLISTS.valueSerde(platform.registry()).deserializer(), BronzePlaylist::getSource, b -> b.getOutcome().name());
+                 TopicTally<SilverPlaylist> silver = new TopicTally<>(platform.kafka(), Topics.SILVER_PLAYLISTS.name(),
+                         Topics.SILVER_PLAYLISTS.valueSerde(platform.registry()).deserializer(), SilverPlaylist::getSource, p -> p.getStatus().name());
                  ScrapeRequestPublisher requests = new ScrapeRequestPublisher(platform.kafka(), platform.registry(),
                          ScrapeSites.fromConfig(scraping, Clock.systemUTC()), Clock.systemUTC())) {
+                Silver.start(platform, config);
                 Scraping.start(platform, scraping);
                 seeds.subList(1, seeds.size()).forEach(url -> requests.publish(url, ScrapeReason.MANUAL));
                 say(out, "Scraper: " + seeds.size() + " scrape requests published (MixesDB mixes, 1001Tracklists searches)");
@@ -67,25 +83,28 @@ final class DemoCommand implements Callable<Integer> {
                 say(out, "Readiness:       " + platform.http().baseUrl() + "/health/ready");
                 say(out, run.duration().map(d -> "Running for " + Durations.format(d) + " (Ctrl-C to stop sooner)")
                         .orElse("Running until Ctrl-C"));
-                showProgress(running, tally, out);
+                showProgress(running, Map.of("Bronze events", bronze, "Silver playlists", silver), out);
                 say(out, "Stopping");
             }
         }
+        deleteRecursively(stateDir);
         say(out, "Stopped");
         return 0;
     }
 
-    /** Prints the running count of Bronze events per source and outcome whenever it changes. */
-    private void showProgress(RunUntil running, BronzeTally tally, PrintWriter out) throws InterruptedException {
+    /** Prints each tally (Bronze per source and outcome, Silver per source and status) whenever it changes. */
+    private void showProgress(RunUntil running, Map<String, TopicTally<?>> tallies, PrintWriter out) throws InterruptedException {
         long deadline = run.duration().map(d -> System.nanoTime() + d.toNanos()).orElse(Long.MAX_VALUE);
-        String shown = "";
+        Map<String, String> shown = new java.util.HashMap<>();
         while (true) {
             long left = deadline - System.nanoTime();
             boolean goOn = left > 0 && running.pause(Duration.ofNanos(Math.min(left, PROGRESS_EVERY.toNanos())));
-            String now = tally.summary();
-            if (!now.isEmpty() && !now.equals(shown)) {
-                say(out, "Bronze events: " + now);
-                shown = now;
+            for (Map.Entry<String, TopicTally<?>> tally : new java.util.TreeMap<>(tallies).entrySet()) {
+                String now = tally.getValue().summary();
+                if (!now.isEmpty() && !now.equals(shown.get(tally.getKey()))) {
+                    say(out, tally.getKey() + ": " + now);
+                    shown.put(tally.getKey(), now);
+                }
             }
             if (!goOn) {
                 return;
@@ -104,6 +123,14 @@ final class DemoCommand implements Callable<Integer> {
         }
         say(out, "Round trip OK: decoded with only the registry and the bytes, and into the generated class");
         return true;
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
     }
 
     private static void say(PrintWriter out, String line) {

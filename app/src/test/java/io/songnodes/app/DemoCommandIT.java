@@ -20,6 +20,7 @@ class DemoCommandIT {
                 .contains("/metrics")
                 .contains("Site simulators: MixesDB at http://127.0.0.1:")
                 .containsPattern("Bronze events: .*mixesdb OK=\\d+")
+                .containsPattern("Silver playlists: .*mixesdb VALID=\\d+")
                 .contains("Stopped");
         assertThat(run.out()).doesNotContain("Formatting metadata directory");
     }

@@ -21,6 +21,6 @@ class StreamsSettingsTest {
                 .containsEntry(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true)
                 .containsEntry(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "broker:9092")
                 .containsEntry("client.rack", "r1");
-        assertThat(props.getProperty(StreamsConfig.STATE_DIR_CONFIG)).endsWith("songnodes-streams").doesNotContain("${");
+        assertThat(props.getProperty(StreamsConfig.STATE_DIR_CONFIG)).endsWith("streams").doesNotContain("${");
     }
 }
