@@ -147,11 +147,9 @@ final class ScrapeCommand {
         @Override
         public Integer call() throws Exception {
             SongNodesConfig config = scrape.cli.config();
-            String bootstrap = config.kafkaBootstrapServers().orElseThrow(() -> new ConfigException(
-                    SongNodesConfig.variableName("kafka.bootstrap.servers"), "is required for backfill (./songnodes broker starts one)"));
             URI registryUrl = config.schemaRegistryUrl().orElseThrow(() -> new ConfigException(
                     SongNodesConfig.SCHEMA_REGISTRY_URL, "is required for backfill (./songnodes broker prints one)"));
-            KafkaConnection kafka = KafkaConnection.of(config, bootstrap).verify(config.duration("songnodes.kafka.connect.timeout"));
+            KafkaConnection kafka = scrape.cli.externalKafka("backfill");
             ScrapeSites sites = ScrapeSites.fromConfig(config, Clock.systemUTC());
             List<URI> urls = new ArrayList<>();
             for (String line : Files.readAllLines(file)) {

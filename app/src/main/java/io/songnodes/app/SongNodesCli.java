@@ -3,6 +3,7 @@ package io.songnodes.app;
 import io.songnodes.platform.config.ConfigException;
 import io.songnodes.platform.config.Durations;
 import io.songnodes.platform.config.SongNodesConfig;
+import io.songnodes.platform.kafka.KafkaConnection;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Map;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "songnodes", mixinStandardHelpOptions = true, versionProvider = SongNodesCli.Version.class,
         description = "Event-streaming platform for DJ-set music data on Apache Kafka.",
-        subcommands = {DemoCommand.class, BrokerCommand.class, TopicsCommand.class, ScrapeCommand.class, ParseCommand.class,
+        subcommands = {DemoCommand.class, BrokerCommand.class, TopicsCommand.class, ScrapeCommand.class, ParseCommand.class, DlqCommand.class, ReplayCommand.class,
                 CommandLine.HelpCommand.class})
 public final class SongNodesCli {
 
@@ -37,6 +38,15 @@ public final class SongNodesCli {
     /** Loaded per command, so {@code --help} works whatever the environment holds. */
     SongNodesConfig config() {
         return SongNodesConfig.from(environment);
+    }
+
+    /** The external cluster an operator command works on, verified to answer; {@code forWhat} says which command needs it. */
+    KafkaConnection externalKafka(String forWhat) {
+        SongNodesConfig config = config();
+        String bootstrap = config.kafkaBootstrapServers().orElseThrow(() -> new ConfigException(
+                SongNodesConfig.variableName("kafka.bootstrap.servers"),
+                "is required for " + forWhat + " (./songnodes broker starts a broker and prints it)"));
+        return KafkaConnection.of(config, bootstrap).verify(config.duration("songnodes.kafka.connect.timeout"));
     }
 
     public static void main(String[] args) {

@@ -2,9 +2,6 @@ package io.songnodes.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.songnodes.platform.config.ConfigException;
-import io.songnodes.platform.config.SongNodesConfig;
-import io.songnodes.platform.kafka.KafkaConnection;
 import io.songnodes.platform.topics.TopicAdmin;
 import io.songnodes.platform.topics.TopicSpec;
 import io.songnodes.platform.topics.Topics;
@@ -30,11 +27,7 @@ final class TopicsCommand {
     private SongNodesCli cli;
 
     Admin connect() {
-        SongNodesConfig config = cli.config();
-        String bootstrap = config.kafkaBootstrapServers().orElseThrow(() -> new ConfigException(
-                SongNodesConfig.variableName("kafka.bootstrap.servers"),
-                "is required for topics commands (./songnodes broker starts a broker and prints it)"));
-        return KafkaConnection.of(config, bootstrap).verify(config.duration("songnodes.kafka.connect.timeout")).admin();
+        return cli.externalKafka("topics commands").admin();
     }
 
     @Command(name = "apply", mixinStandardHelpOptions = true,
