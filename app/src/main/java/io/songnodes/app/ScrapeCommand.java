@@ -4,6 +4,7 @@ import io.songnodes.platform.Platform;
 import io.songnodes.platform.config.ConfigException;
 import io.songnodes.platform.config.SongNodesConfig;
 import io.songnodes.platform.kafka.KafkaConnection;
+import io.songnodes.platform.kafka.TopicReader;
 import io.songnodes.platform.registry.HttpSchemaRegistryClient;
 import io.songnodes.platform.topics.Topics;
 import io.songnodes.schemas.bronze.BronzePlaylist;
@@ -27,12 +28,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import picocli.CommandLine.Command;
@@ -181,18 +179,8 @@ final class ScrapeCommand {
         /** The keys of scrape.requests.v1: every URL ever requested and still retained. */
         private static Set<String> alreadyRequested(KafkaConnection kafka) {
             Set<String> keys = new HashSet<>();
-            String topic = Topics.SCRAPE_REQUESTS.name();
-            try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(kafka.readerProperties(), new StringDeserializer(),
-                    new ByteArrayDeserializer())) {
-                List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                        .map(p -> new TopicPartition(topic, p.partition())).toList();
-                consumer.assign(partitions);
-                consumer.seekToBeginning(partitions);
-                Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-                while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                    consumer.poll(Duration.ofMillis(200)).forEach(r -> Optional.ofNullable(r.key()).ifPresent(keys::add));
-                }
-            }
+            TopicReader.readToEnd(kafka, Topics.SCRAPE_REQUESTS.name(), new StringDeserializer(), new ByteArrayDeserializer(),
+                    Duration.ofSeconds(60), r -> Optional.ofNullable(r.key()).ifPresent(keys::add));
             return keys;
         }
     }

@@ -39,17 +39,19 @@ public final class DeadLetterHandlers {
                         context.processorNodeId(), Instant.now()).build());
     }
 
-    /** An exception thrown by a processor. */
-    public static final class Processing implements ProcessingExceptionHandler {
-        private String topic;
-        private String applicationId;
+    /** Where letters go and whose they are, from the Streams configuration. */
+    private abstract static class Configured {
+        String topic;
+        String applicationId;
 
-        @Override
         public void configure(Map<String, ?> configs) {
             topic = String.valueOf(configs.get(DEAD_LETTER_TOPIC));
             applicationId = String.valueOf(configs.get(StreamsConfig.APPLICATION_ID_CONFIG));
         }
+    }
 
+    /** An exception thrown by a processor. */
+    public static final class Processing extends Configured implements ProcessingExceptionHandler {
         @Override
         public Response handleError(ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
             return Response.resume(List.of(letter(topic, applicationId, DeadLetterCategory.PROCESSING, context, exception)));
@@ -57,16 +59,7 @@ public final class DeadLetterHandlers {
     }
 
     /** A record that could not be serialized or written (too large, invalid); transient broker errors are retried. */
-    public static final class Production implements ProductionExceptionHandler {
-        private String topic;
-        private String applicationId;
-
-        @Override
-        public void configure(Map<String, ?> configs) {
-            topic = String.valueOf(configs.get(DEAD_LETTER_TOPIC));
-            applicationId = String.valueOf(configs.get(StreamsConfig.APPLICATION_ID_CONFIG));
-        }
-
+    public static final class Production extends Configured implements ProductionExceptionHandler {
         @Override
         public Response handleError(ErrorHandlerContext context, ProducerRecord<byte[], byte[]> record, Exception exception) {
             if (exception instanceof RetriableException) {

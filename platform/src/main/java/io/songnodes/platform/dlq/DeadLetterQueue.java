@@ -1,6 +1,7 @@
 package io.songnodes.platform.dlq;
 
 import io.songnodes.platform.kafka.KafkaConnection;
+import io.songnodes.platform.kafka.TopicReader;
 import io.songnodes.schemas.dlq.DeadLetter;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,11 +14,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -64,23 +62,13 @@ public final class DeadLetterQueue {
     /** Every letter now in the topic that matches, oldest first per partition. */
     public List<Letter> list(Filter filter) {
         List<Letter> letters = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(kafka.readerProperties(), new ByteArrayDeserializer(),
-                new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-                    DeadLetter why = DeadLetterHeaders.read(r.headers());
-                    Letter letter = new Letter(r.partition(), r.offset(), Instant.ofEpochMilli(r.timestamp()), why, r.key(), r.value(), r.headers());
-                    if (filter.matches(letter)) {
-                        letters.add(letter);
-                    }
-                }
+        TopicReader.readToEnd(kafka, topic, new ByteArrayDeserializer(), new ByteArrayDeserializer(), Duration.ofSeconds(60), r -> {
+            Letter letter = new Letter(r.partition(), r.offset(), Instant.ofEpochMilli(r.timestamp()), DeadLetterHeaders.read(r.headers()),
+                    r.key(), r.value(), r.headers());
+            if (filter.matches(letter)) {
+                letters.add(letter);
             }
-        }
+        });
         return letters;
     }
 

@@ -216,28 +216,29 @@ public final class TrackLineParser {
      * key ignores punctuation anyway).
      */
     private static String cleanName(String name) {
+        return untilStable(name, current -> {
+            String text = tidy(current).replaceAll("[()]", " ").replaceAll("\\s+-\\s+", " ");
+            // Without its parentheses a name may show a joining word it hid ("A (feat.) B"): it joins nothing now.
+            text = ARTIST_SEPARATOR.matcher(FEATURING.matcher(text).replaceAll(" ")).replaceAll(" ").replaceAll("\\s+", " ");
+            text = withoutLeadingStructure(text.replaceAll("^[\\s-]+|[\\s-]+$", ""));
+            return EDGE_JOINING_WORDS.matcher(text).replaceAll("").strip();
+        });
+    }
+
+    /** Applies a clean-up step until it changes nothing: each step can reveal work for another. */
+    private static String untilStable(String text, java.util.function.UnaryOperator<String> step) {
         String previous;
-        String current = name;
+        String current = text;
         do {
             previous = current;
-            current = tidy(current).replaceAll("[()]", " ").replaceAll("\\s+-\\s+", " ");
-            // Without its parentheses a name may show a joining word it hid ("A (feat.) B"): it joins nothing now.
-            current = ARTIST_SEPARATOR.matcher(FEATURING.matcher(current).replaceAll(" ")).replaceAll(" ").replaceAll("\\s+", " ");
-            current = withoutLeadingStructure(current.replaceAll("^[\\s-]+|[\\s-]+$", ""));
-            current = EDGE_JOINING_WORDS.matcher(current).replaceAll("").strip();
+            current = step.apply(current);
         } while (!current.equals(previous));
         return current;
     }
 
     /** Balanced parentheses and unwrapped links, until neither changes the text: each can reveal the other. */
     private static String tidy(String text) {
-        String previous;
-        String current = text;
-        do {
-            previous = current;
-            current = WIKI_LINK.matcher(EXTERNAL_LINK.matcher(balanced(current)).replaceAll("$1")).replaceAll("$1").strip();
-        } while (!current.equals(previous));
-        return current;
+        return untilStable(text, current -> WIKI_LINK.matcher(EXTERNAL_LINK.matcher(balanced(current)).replaceAll("$1")).replaceAll("$1").strip());
     }
 
     /** Drops parentheses that do not pair up (a stray one would open or close a version that is not there), and the space they leave. */
@@ -267,27 +268,14 @@ public final class TrackLineParser {
     }
 
     private static String cleanTitleOnly(String title) {
-        String previous;
-        String current = title;
-        do {
-            previous = current;
-            current = withoutLeadingStructure(current.replaceAll("^[\\s-]+|[\\s-]+$", ""));
-            // featured artists are written after a title-only line's title: a "feat." ending it would swallow them
-            current = TRAILING_FEATURING.matcher(current).replaceAll("").strip();
-        } while (!current.equals(previous));
-        return current;
+        // featured artists are written after a title-only line's title: a "feat." ending it would swallow them
+        return untilStable(title, current -> TRAILING_FEATURING.matcher(
+                withoutLeadingStructure(current.replaceAll("^[\\s-]+|[\\s-]+$", ""))).replaceAll("").strip());
     }
 
     private static String withoutLeadingStructure(String text) {
-        String previous;
-        String current = text;
-        do {
-            previous = current;
-            current = LIST_MARKER.matcher(current).replaceFirst("");
-            current = CUE.matcher(current).replaceFirst("");
-            current = WITH_PREVIOUS.matcher(current).replaceFirst("").strip();
-        } while (!current.equals(previous));
-        return current;
+        return untilStable(text, current -> WITH_PREVIOUS.matcher(CUE.matcher(LIST_MARKER.matcher(current).replaceFirst(""))
+                .replaceFirst("")).replaceFirst("").strip());
     }
 
     static boolean meaningful(String text) {

@@ -1,0 +1,35 @@
+package io.songnodes.platform.kafka;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.Deserializer;
+
+/** Reads a whole topic as it is now, from its first record to its end, without a consumer group. */
+public final class TopicReader {
+
+    private TopicReader() {
+    }
+
+    public static <K, V> void readToEnd(KafkaConnection kafka, String topic, Deserializer<K> keys, Deserializer<V> values,
+                                        Duration timeout, Consumer<ConsumerRecord<K, V>> each) {
+        try (KafkaConsumer<K, V> consumer = new KafkaConsumer<>(kafka.readerProperties(), keys, values)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, timeout).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("could not read " + topic + " to its end within " + timeout);
+                }
+                consumer.poll(Duration.ofMillis(200)).forEach(each);
+            }
+        }
+    }
+}
