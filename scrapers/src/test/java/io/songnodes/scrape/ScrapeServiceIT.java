@@ -178,6 +178,10 @@ class ScrapeServiceIT {
         for (SiteSimulator site : List.of(mixes, tracklists)) {
             List<Instant> times = site.hits().stream().map(SiteSimulator.Hit::at).sorted().toList();
             assertThat(times.size()).isGreaterThan(5);
+            Duration shortest = java.util.stream.IntStream.range(1, times.size())
+                    .mapToObj(i -> Duration.between(times.get(i - 1), times.get(i))).min(Duration::compareTo).orElseThrow();
+            System.out.printf("[polite rate] %d requests to %s, shortest gap %d ms, interval %d ms%n", times.size(), site.baseUrl(),
+                    shortest.toMillis(), interval.toMillis());
             for (int i = 1; i < times.size(); i++) {
                 // Measured where requests arrive; loopback delivery jitters by a few milliseconds.
                 assertThat(Duration.between(times.get(i - 1), times.get(i)))
