@@ -58,6 +58,14 @@ final class DemoCommand implements Callable<Integer> {
         // A fresh broker each run: Streams state from an earlier run would describe topics that no longer exist.
         SongNodesConfig config = cli.config().with("songnodes.streams.state.dir", stateDir.toString());
         say(out, "SongNodes demo: starting the platform");
+        try {
+            return run(config, out);
+        } finally {
+            deleteRecursively(stateDir);
+        }
+    }
+
+    private Integer run(SongNodesConfig config, PrintWriter out) throws Exception {
         try (RunUntil running = new RunUntil();
              DemoSites sites = DemoSites.start(config.integer("songnodes.demo.seed"));
              Platform platform = Platform.start(config, line -> say(out, "  " + line))) {
@@ -87,7 +95,6 @@ final class DemoCommand implements Callable<Integer> {
                 say(out, "Stopping");
             }
         }
-        deleteRecursively(stateDir);
         say(out, "Stopped");
         return 0;
     }

@@ -4,6 +4,7 @@ import io.songnodes.platform.config.ConfigException;
 import io.songnodes.platform.config.SongNodesConfig;
 import io.songnodes.platform.topics.Topics;
 import io.songnodes.silver.SilverSettings;
+import io.songnodes.silver.SilverTopology;
 import io.songnodes.topology.ApplicationReset;
 import io.songnodes.topology.StreamsSettings;
 import java.io.PrintWriter;
@@ -67,7 +68,7 @@ final class ReplayCommand implements Callable<Integer> {
             ApplicationReset reset = new ApplicationReset(admin);
             ApplicationReset.Plan plan;
             try {
-                plan = reset.plan(applicationId, List.of(Topics.BRONZE_PLAYLISTS.name()), start(), Path.of(config.string("songnodes.streams.state.dir")));
+                plan = reset.plan(applicationId, List.of(Topics.BRONZE_PLAYLISTS.name()), SilverTopology.STORES, start(), Path.of(config.string("songnodes.streams.state.dir")));
             } catch (IllegalStateException e) {
                 spec.commandLine().getErr().println("songnodes: replay refused: " + e.getMessage());
                 return 1;

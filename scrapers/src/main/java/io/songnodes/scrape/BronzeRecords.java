@@ -65,6 +65,16 @@ public final class BronzeRecords {
                 .build();
     }
 
+    /** A scrape that failed in a way nothing else caught: still one Bronze event, with the exception. */
+    public static BronzePlaylist scrapeFailed(SiteScraper site, URI url, String playlistId, RuntimeException error, Instant at) {
+        return BronzePlaylist.newBuilder()
+                .setSource(site.source()).setUrl(url.toString()).setSourcePlaylistId(playlistId)
+                .setFetchedAt(at).setParserVersion(site.parserVersion())
+                .setOutcome(ScrapeOutcome.PARSE_ERROR)
+                .setScrapeError(error.getClass().getName() + ": " + error.getMessage())
+                .build();
+    }
+
     /** A fetched page whose parser threw: the exception text goes to Bronze, the scraper goes on. */
     public static BronzePlaylist parseError(SiteScraper site, URI url, String playlistId, FetchResult fetch, Instant fetchedAt,
                                             RuntimeException error) {

@@ -9,17 +9,18 @@ import io.songnodes.schemas.bronze.BronzePlaylist;
 import io.songnodes.schemas.dlq.DeadLetterCategory;
 import io.songnodes.schemas.scrape.ScrapeReason;
 import io.songnodes.schemas.scrape.ScrapeRequest;
+import io.songnodes.scrape.fetch.FetchSettings;
 import io.songnodes.scrape.fetch.PageFetcher;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashSet;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -64,9 +65,19 @@ public final class ScrapeService implements AutoCloseable {
     private final KafkaProducer<byte[], byte[]> producer;
     private final Serde<ScrapeRequest> requests;
     private final Serde<BronzePlaylist> bronze;
-    private final Set<String> requestedThisRun = new HashSet<>();
+    /** Links this instance requested, and when: not requested again within the recent window. */
+    private final Map<String, Instant> requestedThisRun = new HashMap<>();
     private final AtomicLong processed = new AtomicLong();
     private ConsumerLoop<byte[], byte[]> loop;
+
+    /**
+     * The longest one request can take: two fetches (MixesDB's API, then its page), each of up to
+     * every attempt waiting the longest host interval, connecting, reading and backing off.
+     */
+    static Duration worstCaseScrape(FetchSettings fetch) {
+        Duration attempt = PageFetcher.MAX_CRAWL_DELAY.plus(fetch.connectTimeout()).plus(fetch.readTimeout()).plus(fetch.backoffMax());
+        return attempt.multipliedBy(fetch.maxAttempts()).multipliedBy(2).plusMinutes(1);
+    }
 
     private ScrapeService(Settings settings, KafkaConnection kafka, SchemaRegistryClient registry, ScrapeSites sites,
                           PageFetcher fetcher, MeterRegistry meters, Clock clock) {
@@ -80,8 +91,9 @@ public final class ScrapeService implements AutoCloseable {
         this.recent = RecentScrapes.load(kafka, Duration.ofSeconds(30));
         Map<String, Object> consumerProps = kafka.consumerProperties(settings.groupId());
         consumerProps.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        // One request at a time: a polite fetch may wait a host's interval plus retries.
+        // One request at a time, and room for the slowest polite scrape between two polls.
         consumerProps.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1);
+        consumerProps.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, (int) Math.min(Integer.MAX_VALUE, worstCaseScrape(sites.fetchSettings()).toMillis()));
         this.consumer = new KafkaConsumer<>(consumerProps, new ByteArrayDeserializer(), new ByteArrayDeserializer());
         Map<String, Object> producerProps = kafka.producerProperties();
         producerProps.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, settings.transactionalId());
@@ -152,7 +164,7 @@ public final class ScrapeService implements AutoCloseable {
             inTransaction(record, () -> { });
             return;
         }
-        SiteScraper.Result result = site.get().scrape(url, fetcher);
+        SiteScraper.Result result = scrape(site.get(), url);
         Instant scrapedAt = clock.instant();
         List<URI> follow = request.getDepth() < settings.maxDepth() ? newLinks(result.discovered(), scrapedAt) : List.of();
         inTransaction(record, () -> {
@@ -164,17 +176,38 @@ public final class ScrapeService implements AutoCloseable {
                     new LongSerializer().serialize(Topics.SCRAPE_SEEN_URLS.name(), scrapedAt.toEpochMilli())));
         });
         recent.record(url, scrapedAt);
-        follow.forEach(link -> requestedThisRun.add(link.toString()));
+        follow.forEach(link -> requestedThisRun.put(link.toString(), scrapedAt));
         metrics.discovered(site.get().source(), follow.size());
         result.playlist().ifPresent(metrics::attempt);
     }
 
+    /** A scraper that throws (a page shape nobody foresaw) still yields its Bronze event, and the service goes on. */
+    private SiteScraper.Result scrape(SiteScraper site, URI url) throws InterruptedException {
+        try {
+            return site.scrape(url, fetcher);
+        } catch (RuntimeException e) {
+            log.warn("Scraping {} failed: {}", url, e.toString());
+            return new SiteScraper.Result(site.playlistId(url).map(id -> BronzeRecords.scrapeFailed(site, url, id, e, clock.instant())),
+                    List.of());
+        }
+    }
+
     private List<URI> newLinks(List<URI> discovered, Instant now) {
         Instant since = now.minus(settings.recentWindow());
-        return discovered.stream().map(u -> CanonicalUrl.of(u.toString())).distinct()
-                .filter(u -> sites.siteFor(u).isPresent())
-                .filter(u -> !requestedThisRun.contains(u.toString()) && !recent.scrapedSince(u, since))
-                .toList();
+        requestedThisRun.values().removeIf(at -> at.isBefore(since));
+        List<URI> links = new ArrayList<>();
+        for (URI link : discovered) {
+            try {
+                URI canonical = CanonicalUrl.of(link.toString());
+                if (sites.siteFor(canonical).isPresent() && !links.contains(canonical)
+                        && !requestedThisRun.containsKey(canonical.toString()) && !recent.scrapedSince(canonical, since)) {
+                    links.add(canonical);
+                }
+            } catch (IllegalArgumentException e) {
+                log.debug("Ignoring discovered link {}: {}", link, e.getMessage());
+            }
+        }
+        return links;
     }
 
     private void publishRefused(ConsumerRecord<byte[], byte[]> record, String source, String url, String reason, Instant at) {
@@ -216,7 +249,11 @@ public final class ScrapeService implements AutoCloseable {
                     new OffsetAndMetadata(record.offset() + 1)), consumer.groupMetadata());
             producer.commitTransaction();
         } catch (RuntimeException e) {
-            producer.abortTransaction();
+            try {
+                producer.abortTransaction();
+            } catch (RuntimeException abortFailed) {
+                e.addSuppressed(abortFailed); // keep the first error visible
+            }
             throw e;
         }
     }

@@ -70,6 +70,10 @@ public final class ScrapeSites {
         return List.copyOf(byOrigin.values());
     }
 
+    public FetchSettings fetchSettings() {
+        return settings;
+    }
+
     /** A fetcher for these sites only, throttled per host by the configured intervals. */
     public PageFetcher fetcher(HostThrottle throttle, RandomGenerator random) {
         UrlPolicy policy = new UrlPolicy(byOrigin.values().stream().map(SiteScraper::baseUrl).collect(Collectors.toSet()));

@@ -1,5 +1,6 @@
 package io.songnodes.silver;
 
+import io.songnodes.platform.dlq.DeadLetterHeaders;
 import io.songnodes.platform.dlq.DeadLetters;
 import io.songnodes.platform.topics.Topics;
 import io.songnodes.schemas.bronze.BronzePlaylist;
@@ -32,7 +33,10 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 final class SilverProcessor implements Processor<byte[], byte[], Object, Object> {
 
-    /** Bronze outcomes that carry no page content: nothing in Silver changes. */
+    /**
+     * Bronze outcomes that carry no page content: nothing in Silver changes. ("Unchanged" below is
+     * the content hash with the outcome and both parser versions, so a better parser republishes.)
+     */
     private static final Set<ScrapeOutcome> NO_CONTENT = EnumSet.of(ScrapeOutcome.NOT_MODIFIED, ScrapeOutcome.HTTP_ERROR,
             ScrapeOutcome.ROBOTS_DISALLOWED, ScrapeOutcome.URL_REFUSED);
 
@@ -80,8 +84,11 @@ final class SilverProcessor implements Processor<byte[], byte[], Object, Object>
             return;
         }
         String key = playlist.getSource() + ":" + playlist.getSourcePlaylistId();
-        String version = playlist.getContentSha256() + "|" + playlist.getOutcome() + "|" + TrackLineParser.VERSION;
-        if (version.equals(versions.get(key))) {
+        String version = playlist.getContentSha256() + "|" + playlist.getOutcome() + "|" + playlist.getParserVersion() + "|"
+                + TrackLineParser.VERSION;
+        // A record replayed from the dead-letter topic is reprocessed on purpose, even if its version was recorded.
+        boolean replayed = DeadLetterHeaders.replayCount(record.headers()) > 0;
+        if (!replayed && version.equals(versions.get(key))) {
             metrics.skipped(source, "unchanged");
             return;
         }

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.songnodes.platform.registry.SchemaRegistryClient;
 import io.songnodes.platform.topics.Topics;
 import io.songnodes.schemas.bronze.BronzePlaylist;
+import java.util.List;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -25,6 +26,8 @@ public final class SilverTopology {
     static final String DEAD_LETTER_SINK = "write-silver-dead-letters";
     /** Per playlist, the content hash, outcome and line-parser version last published: a re-scrape of the same page publishes nothing. */
     static final String CONTENT_VERSIONS_STORE = "silver-content-versions";
+    /** Every state store of the topology, for a reset to delete exactly their changelogs. */
+    public static final List<String> STORES = List.of(CONTENT_VERSIONS_STORE);
 
     private SilverTopology() {
     }

@@ -26,8 +26,9 @@ import org.apache.kafka.common.errors.GroupIdNotFoundException;
 
 /**
  * What {@code kafka-streams-application-reset} does, through the Admin API: move a stopped
- * application's input offsets back (to the start, a time, or a while ago), delete its internal
- * changelog and repartition topics, and its local state, so it reprocesses its input from there.
+ * application's input offsets back (to the start, a time, or a while ago), delete the changelog
+ * topics of its stores, and its local state, so it reprocesses its input from there. (Topologies
+ * with repartition topics will pass those too when they exist.)
  * It refuses while the application's group has members: resetting a running application corrupts it.
  */
 public final class ApplicationReset {
@@ -46,7 +47,7 @@ public final class ApplicationReset {
      * @param to the time to go back to; {@code Instant.EPOCH} means the earliest offsets
      * @throws IllegalStateException while the application still runs
      */
-    public Plan plan(String applicationId, List<String> inputTopics, Instant to, Path stateDir) {
+    public Plan plan(String applicationId, List<String> inputTopics, List<String> stores, Instant to, Path stateDir) {
         int members = members(applicationId);
         if (members > 0) {
             throw new IllegalStateException("application " + applicationId + " still has " + members
@@ -65,10 +66,9 @@ public final class ApplicationReset {
         Map<TopicPartition, Long> offsets = new TreeMap<>(Comparator.comparing(TopicPartition::toString));
         // No record at or after the time: the partition starts at its end.
         specs.keySet().forEach(p -> offsets.put(p, found.get(p).offset() < 0 ? ends.get(p) : found.get(p).offset()));
+        // Exact names from the topology's stores: a prefix match could take another application's topics.
         Set<String> topics = call(admin.listTopics().names());
-        List<String> internal = topics.stream()
-                .filter(t -> t.startsWith(applicationId + "-") && (t.endsWith("-changelog") || t.endsWith("-repartition")))
-                .sorted().toList();
+        List<String> internal = stores.stream().map(store -> applicationId + "-" + store + "-changelog").filter(topics::contains).sorted().toList();
         return new Plan(applicationId, offsets, internal, stateDir.resolve(applicationId));
     }
 

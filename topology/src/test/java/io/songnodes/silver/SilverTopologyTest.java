@@ -163,6 +163,19 @@ class SilverTopologyTest {
     }
 
     @Test
+    void aReplayedRecordIsReprocessedAndAReplayedPoisonKeepsItsCount() {
+        BronzePlaylist playlist = set("mix-r", "rr", SET).build();
+        send(playlist);
+        org.apache.kafka.common.header.internals.RecordHeaders replayed = new org.apache.kafka.common.header.internals.RecordHeaders();
+        replayed.add("songnodes.replay.count", "1".getBytes());
+        bronze.pipeInput(new TestRecord<>("mixesdb:mix-r", playlist, replayed));
+        assertThat(playlists.readRecordsToList()).as("the replay is not taken for an unchanged re-scrape").hasSize(2);
+
+        rawBronze.pipeInput(new TestRecord<>("k".getBytes(), "still not avro".getBytes(), replayed));
+        assertThat(DeadLetterHeaders.read(deadLetters.readRecord().headers()).getReplayCount()).isEqualTo(1);
+    }
+
+    @Test
     void aRecordMissingARequiredFieldIsQuarantined() {
         send(set("mix-3", "dd", SET).setSourcePlaylistId(" ").build());
         DeadLetter why = DeadLetterHeaders.read(deadLetters.readRecord().headers());

@@ -63,6 +63,19 @@ public final class DeadLetterHeaders {
         return letter;
     }
 
+    /** How many times the record was replayed from a dead-letter topic: 0 when never, or when unreadable. */
+    public static int replayCount(Headers headers) {
+        Header header = headers == null ? null : headers.lastHeader(headerName(DeadLetter.getClassSchema().getField("replay_count")));
+        if (header == null || header.value() == null) {
+            return 0;
+        }
+        try {
+            return Integer.parseInt(new String(header.value(), StandardCharsets.UTF_8).strip());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
     /** Removes the error headers before a replay, keeping every other header (and the replay counter). */
     public static Headers stripErrors(Headers headers) {
         for (Schema.Field field : FIELDS) {

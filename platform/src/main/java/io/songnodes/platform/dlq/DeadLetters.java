@@ -36,6 +36,8 @@ public final class DeadLetters {
         if (original != null) {
             original.forEach(h -> letter.headers().add(h));
         }
+        // A replayed record that fails again keeps its count, so a letter replayed in a loop shows it.
+        why.setReplayCount(Math.max(why.getReplayCount(), DeadLetterHeaders.replayCount(original)));
         DeadLetterHeaders.write(why, letter.headers());
         return letter;
     }

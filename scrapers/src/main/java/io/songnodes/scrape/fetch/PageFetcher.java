@@ -38,6 +38,7 @@ public final class PageFetcher {
 
     private static final Logger log = LoggerFactory.getLogger(PageFetcher.class);
     private static final int MAX_REDIRECTS = 3;
+    private static final int MAX_ROBOTS_REDIRECTS = 5;
     private static final Pattern CHARSET = Pattern.compile("(?i)charset=\"?([\\w.:-]+)");
 
     private record Validators(Optional<String> etag, Optional<String> lastModified) {
@@ -126,12 +127,16 @@ public final class PageFetcher {
             try {
                 throttle.acquire(origin, interval(origin, rules));
                 last = exchange(url, origin, rules);
-            } catch (IOException e) {
+            } catch (IOException | RuntimeException e) {
+                // Whatever the exchange threw (I/O, a header the HTTP client refuses), the permit is given back.
                 breaker.onError(System.nanoTime() - callStart, java.util.concurrent.TimeUnit.NANOSECONDS, e);
                 problem = e.getClass().getSimpleName() + ": " + e.getMessage();
                 last = null;
                 sleepBeforeRetry(attempt, Optional.empty());
                 continue;
+            } catch (InterruptedException e) {
+                breaker.releasePermission();
+                throw e;
             }
             if (last.status() == 429 || last.status() >= 500) {
                 breaker.onError(System.nanoTime() - callStart, java.util.concurrent.TimeUnit.NANOSECONDS,
@@ -191,7 +196,8 @@ public final class PageFetcher {
             if (response.statusCode() / 100 != 3 || response.statusCode() == 304) {
                 return exchange;
             }
-            Optional<URI> location = exchange.header("Location").map(target::resolve);
+            URI from = target;
+            Optional<URI> location = exchange.header("Location").flatMap(l -> resolve(from, l));
             if (location.isEmpty() || hop >= MAX_REDIRECTS || policy.refusal(location.get()).isPresent()
                     || !UrlPolicy.origin(location.get()).equals(origin) || !rules.allows(pathOf(location.get()))) {
                 return exchange.withProblem("redirect " + response.statusCode() + " to " + location.map(URI::toString).orElse("nowhere")
@@ -202,10 +208,26 @@ public final class PageFetcher {
         }
     }
 
+    /** A Location that is not a valid URI is a redirect that cannot be followed, not a crash. */
+    private static Optional<URI> resolve(URI base, String location) {
+        try {
+            return Optional.of(base.resolve(location.strip()));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
     private Duration interval(String origin, RobotsTxt rules) {
         Duration configured = minimumInterval.apply(origin);
-        return rules.crawlDelay().filter(delay -> delay.compareTo(configured) > 0).orElse(configured);
+        Duration crawlDelay = rules.crawlDelay().filter(delay -> delay.compareTo(configured) > 0).orElse(configured);
+        return crawlDelay.compareTo(MAX_CRAWL_DELAY) > 0 ? MAX_CRAWL_DELAY : crawlDelay;
     }
+
+    /**
+     * The longest wait between two requests to a host, whatever robots.txt asks: a day-long
+     * Crawl-delay would block the scraper (and its consumer's poll loop) for a day.
+     */
+    public static final Duration MAX_CRAWL_DELAY = Duration.ofMinutes(5);
 
     private RobotsTxt robotsFor(URI url, String origin) throws InterruptedException {
         CachedRobots cached = robots.get(origin);
@@ -216,20 +238,32 @@ public final class PageFetcher {
         Duration keepFor = ROBOTS_RETRY;
         URI robotsUrl = url.resolve("/robots.txt");
         try {
-            throttle.acquire(origin, minimumInterval.apply(origin));
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(robotsUrl).timeout(settings.readTimeout())
-                    .header("User-Agent", settings.userAgent()).GET().build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() / 100 == 2) {
+            HttpResponse<String> response = null;
+            for (int hop = 0; hop <= MAX_ROBOTS_REDIRECTS; hop++) {
+                throttle.acquire(origin, minimumInterval.apply(origin));
+                URI asked = robotsUrl;
+                response = http.send(HttpRequest.newBuilder(asked).timeout(settings.readTimeout())
+                        .header("User-Agent", settings.userAgent()).GET().build(), HttpResponse.BodyHandlers.ofString());
+                Optional<URI> next = response.statusCode() / 100 == 3
+                        ? response.headers().firstValue("Location").flatMap(l -> resolve(asked, l)) : Optional.empty();
+                // Redirects are followed within the site only: robots.txt never takes us to another host.
+                if (next.isEmpty() || !UrlPolicy.origin(next.get()).equals(origin)) {
+                    break;
+                }
+                robotsUrl = next.get();
+            }
+            int status = response.statusCode();
+            if (status / 100 == 2) {
                 rules = RobotsTxt.parse(response.body(), settings.productToken());
                 keepFor = settings.robotsTtl();
-            } else if (response.statusCode() / 100 == 4) {
-                rules = RobotsTxt.allowAll(); // RFC 9309: no robots.txt, no restrictions
+            } else if (status / 100 == 4 && status != 429 || status / 100 == 3) {
+                rules = RobotsTxt.allowAll(); // RFC 9309: unavailable (4xx, or redirects we do not follow): no restrictions
                 keepFor = settings.robotsTtl();
             } else {
-                log.warn("robots.txt of {} answered {}; treating the site as disallowed until it can be read", origin, response.statusCode());
+                log.warn("robots.txt of {} answered {}; treating the site as disallowed until it can be read", origin, status);
                 rules = RobotsTxt.disallowAll();
             }
-        } catch (IOException e) {
+        } catch (IOException | IllegalArgumentException e) {
             log.warn("robots.txt of {} unreadable ({}); treating the site as disallowed until it can be read", origin, e.toString());
             rules = RobotsTxt.disallowAll();
         }

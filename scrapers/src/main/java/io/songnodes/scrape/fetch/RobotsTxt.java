@@ -49,11 +49,16 @@ public final class RobotsTxt {
     /** @param productToken our user agent's product name, e.g. {@code SongNodesBot} */
     public static RobotsTxt parse(String text, String productToken) {
         String token = productToken.toLowerCase(Locale.ROOT);
-        List<Group> groups = groups(text);
-        return groups.stream().filter(g -> g.agents().stream().anyMatch(a -> !a.equals("*") && token.contains(a))).findFirst()
-                .or(() -> groups.stream().filter(g -> g.agents().contains("*")).findFirst())
-                .map(g -> new RobotsTxt(g.rules(), g.crawlDelay()))
-                .orElseGet(RobotsTxt::allowAll);
+        List<Group> groups = groups(text.startsWith("\uFEFF") ? text.substring(1) : text);
+        // Every group naming our product token applies, merged; only when none does, every "*" group.
+        List<Group> ours = groups.stream().filter(g -> g.agents().contains(token)).toList();
+        List<Group> applying = ours.isEmpty() ? groups.stream().filter(g -> g.agents().contains("*")).toList() : ours;
+        if (applying.isEmpty()) {
+            return allowAll();
+        }
+        List<Rule> rules = applying.stream().flatMap(g -> g.rules().stream()).toList();
+        Optional<Duration> delay = applying.stream().map(Group::crawlDelay).flatMap(Optional::stream).max(Duration::compareTo);
+        return new RobotsTxt(rules, delay);
     }
 
     private static List<Group> groups(String text) {

@@ -16,8 +16,12 @@ public final class SearchPageParser {
         Set<URI> links = new LinkedHashSet<>();
         for (Element result : page.select("div.bItm.oItm")) {
             Element link = result.selectFirst("div.bTitle a[href*=/tracklist/]");
-            if (link != null) {
-                links.add(URI.create(link.absUrl("href")));
+            if (link != null && !link.absUrl("href").isEmpty()) {
+                try {
+                    links.add(URI.create(link.absUrl("href")));
+                } catch (IllegalArgumentException e) {
+                    // an href no URI can hold (a space, a stray character): not a link to follow
+                }
             }
         }
         return List.copyOf(links);

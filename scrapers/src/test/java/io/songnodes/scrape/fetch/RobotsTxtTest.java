@@ -45,6 +45,19 @@ class RobotsTxtTest {
     }
 
     @Test
+    void onlyOurExactTokenSelectsOurGroupsAndTheyAreMerged() {
+        String robots = "\uFEFFUser-agent: bot\nDisallow: /\n\nUser-agent: songnodesbot\nDisallow: /a/\n\n"
+                + "User-agent: *\nDisallow: /b/\n\nUser-agent: SongNodesBot\nDisallow: /c/\nCrawl-delay: 3\n";
+        RobotsTxt parsed = RobotsTxt.parse(robots, "SongNodesBot");
+        assertThat(parsed.allows("/x")).as("'bot' is not our token").isTrue();
+        assertThat(parsed.allows("/a/1")).isFalse();
+        assertThat(parsed.allows("/c/1")).as("a second group for us is merged").isFalse();
+        assertThat(parsed.allows("/b/1")).as("the * group does not apply when ours exists").isTrue();
+        assertThat(parsed.crawlDelay()).contains(Duration.ofSeconds(3));
+        assertThat(RobotsTxt.parse("\uFEFFUser-agent: *\nDisallow: /\n", "SongNodesBot").allows("/x")).as("a BOM is ignored").isFalse();
+    }
+
+    @Test
     void emptyOrAbsentRulesAllowEverything() {
         assertThat(RobotsTxt.parse("", "SongNodesBot").allows("/anything")).isTrue();
         assertThat(RobotsTxt.parse("User-agent: *\nDisallow:\n", "SongNodesBot").allows("/anything")).isTrue();
