@@ -1,6 +1,8 @@
 package io.songnodes.platform.topics;
 
 import io.songnodes.platform.topics.TopicSpec.Cleanup;
+import io.songnodes.schemas.alerts.SilentFailureAlert;
+import io.songnodes.schemas.alerts.SourceHealth;
 import io.songnodes.schemas.bronze.BronzePlaylist;
 import io.songnodes.schemas.scrape.ScrapeRequest;
 import io.songnodes.schemas.silver.SilverPlaylist;
@@ -52,13 +54,23 @@ public final class Topics {
             "one event per play of each new valid playlist version, keyed by source:playlist-id", 3, Cleanup.DELETE,
             Optional.of(Duration.ofDays(30)), Wire.string(), Wire.avro(TrackPlay.class));
 
+    /** Per source per time bucket: attempts, outcomes, tracks, parser versions. */
+    public static final TopicSpec<String, SourceHealth> GOLD_SOURCE_HEALTH = new TopicSpec<>("gold.source-health.v1",
+            "per source per hour: attempts, outcomes, playlists, tracks, parser versions; keyed by source|bucket-start", 3,
+            Cleanup.COMPACT, FOREVER, Wire.string(), Wire.avro(SourceHealth.class));
+
+    /** Silent-failure alerts as state changes, FIRING once and RESOLVED once: a history, kept for a quarter. */
+    public static final TopicSpec<String, SilentFailureAlert> ALERTS_SILENT_FAILURES = new TopicSpec<>("alerts.silent-failures.v1",
+            "silent-failure alert state changes keyed by rule:source", 1, Cleanup.DELETE, Optional.of(Duration.ofDays(90)),
+            Wire.string(), Wire.avro(SilentFailureAlert.class));
+
     /** Dead letters keep the original key and value bytes; the reason travels in headers (see DeadLetter.avsc). */
     public static final TopicSpec<byte[], byte[]> DLQ_SILVER = new TopicSpec<>("dlq.silver.v1",
             "records Silver could not read, process or accept, byte-exact, reason in headers", 3, Cleanup.DELETE,
             Optional.of(Duration.ofDays(30)), Wire.bytes("original bytes"), Wire.bytes("original bytes"));
 
     public static final List<TopicSpec<?, ?>> ALL = List.of(SCHEMAS, SCRAPE_REQUESTS, SCRAPE_SEEN_URLS, DLQ_SCRAPE_REQUESTS,
-            BRONZE_PLAYLISTS, SILVER_PLAYLISTS, SILVER_TRACK_PLAYS, DLQ_SILVER);
+            BRONZE_PLAYLISTS, SILVER_PLAYLISTS, SILVER_TRACK_PLAYS, DLQ_SILVER, GOLD_SOURCE_HEALTH, ALERTS_SILENT_FAILURES);
 
     private Topics() {
     }
