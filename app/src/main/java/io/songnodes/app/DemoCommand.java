@@ -56,7 +56,13 @@ final class DemoCommand implements Callable<Integer> {
         Path stateDir = Files.createTempDirectory(Files.createDirectories(Path.of(System.getProperty("user.home"), ".songnodes")),
                 "demo-streams-");
         // A fresh broker each run: Streams state from an earlier run would describe topics that no longer exist.
-        SongNodesConfig config = cli.config().with("songnodes.streams.state.dir", stateDir.toString());
+        SongNodesConfig base = cli.config();
+        SongNodesConfig config = base.with("songnodes.streams.state.dir", stateDir.toString())
+                // short windows, so a broken source is noticed within the demo
+                .with("songnodes.alerts.window", base.string("songnodes.demo.alerts.window"))
+                .with("songnodes.alerts.rate.window", base.string("songnodes.demo.alerts.window"))
+                .with("songnodes.alerts.bucket", base.string("songnodes.demo.alerts.bucket"))
+                .with("songnodes.alerts.punctuation", base.string("songnodes.demo.alerts.punctuation"));
         say(out, "SongNodes demo: starting the platform");
         try {
             return run(config, out);
@@ -83,6 +89,7 @@ final class DemoCommand implements Callable<Integer> {
                  ScrapeRequestPublisher requests = new ScrapeRequestPublisher(platform.kafka(), platform.registry(),
                          ScrapeSites.fromConfig(scraping, Clock.systemUTC()), Clock.systemUTC())) {
                 Silver.start(platform, config);
+                Alerts.start(platform, config);
                 Scraping.start(platform, scraping);
                 seeds.subList(1, seeds.size()).forEach(url -> requests.publish(url, ScrapeReason.MANUAL));
                 say(out, "Scraper: " + seeds.size() + " scrape requests published (MixesDB mixes, 1001Tracklists searches)");
@@ -91,7 +98,10 @@ final class DemoCommand implements Callable<Integer> {
                 say(out, "Readiness:       " + platform.http().baseUrl() + "/health/ready");
                 say(out, run.duration().map(d -> "Running for " + Durations.format(d) + " (Ctrl-C to stop sooner)")
                         .orElse("Running until Ctrl-C"));
-                showProgress(running, Map.of("Bronze events", bronze, "Silver playlists", silver), out);
+                try (AlertPrinter alerts = new AlertPrinter(platform.kafka(), platform.registry(), platform.metrics().registry(), out);
+                     DemoTimeline timeline = DemoTimeline.start(sites, requests, config, line -> say(out, line))) {
+                    showProgress(running, Map.of("Bronze events", bronze, "Silver playlists", silver), out);
+                }
                 say(out, "Stopping");
             }
         }

@@ -53,6 +53,16 @@ final class DemoSites implements AutoCloseable {
         return seeds;
     }
 
+    /** Every MixesDB mix, for the demo's periodic re-scrapes. */
+    List<URI> mixes() {
+        return mixesDb.playlistUrls();
+    }
+
+    /** Breaks MixesDB the way a redesign does (pages load, no tracklist), or repairs it. */
+    void breakMixesDb(boolean broken) {
+        mixesDb.setMode(broken ? SiteSimulator.Mode.BROKEN_MARKUP : SiteSimulator.Mode.NORMAL);
+    }
+
     String describe() {
         return "MixesDB at " + mixesDb.baseUrl() + ", 1001Tracklists at " + tracklists.baseUrl() + " (" + catalog.sets().size()
                 + " simulated sets)";

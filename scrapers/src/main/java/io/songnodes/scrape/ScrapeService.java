@@ -164,7 +164,8 @@ public final class ScrapeService implements AutoCloseable {
             inTransaction(record, () -> { });
             return;
         }
-        SiteScraper.Result result = scrape(site.get(), url);
+        // A rescrape or a manual request asks for the page again, not for "unchanged".
+        SiteScraper.Result result = scrape(site.get(), url, routine ? fetcher : fetcher.unconditional());
         Instant scrapedAt = clock.instant();
         List<URI> follow = request.getDepth() < settings.maxDepth() ? newLinks(result.discovered(), scrapedAt) : List.of();
         inTransaction(record, () -> {
@@ -182,9 +183,9 @@ public final class ScrapeService implements AutoCloseable {
     }
 
     /** A scraper that throws (a page shape nobody foresaw) still yields its Bronze event, and the service goes on. */
-    private SiteScraper.Result scrape(SiteScraper site, URI url) throws InterruptedException {
+    private SiteScraper.Result scrape(SiteScraper site, URI url, PageFetcher pages) throws InterruptedException {
         try {
-            return site.scrape(url, fetcher);
+            return site.scrape(url, pages);
         } catch (RuntimeException e) {
             log.warn("Scraping {} failed: {}", url, e.toString());
             return new SiteScraper.Result(site.playlistId(url).map(id -> BronzeRecords.scrapeFailed(site, url, id, e, clock.instant())),

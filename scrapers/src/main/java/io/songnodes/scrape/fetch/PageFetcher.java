@@ -70,8 +70,10 @@ public final class PageFetcher {
     private final Clock clock;
     private final HttpClient http;
     private final CircuitBreakerRegistry breakers;
-    private final Map<URI, Validators> validators = new ConcurrentHashMap<>();
-    private final Map<String, CachedRobots> robots = new ConcurrentHashMap<>();
+    private final Map<URI, Validators> validators;
+    private final Map<String, CachedRobots> robots;
+    /** Whether requests carry the validators of the last fetch (conditional GET). */
+    private final boolean conditional;
 
     /**
      * @param minimumInterval the configured interval between requests for an origin
@@ -89,12 +91,37 @@ public final class PageFetcher {
                 .connectTimeout(settings.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER) // redirects are followed here, and only within the site
                 .build();
+        this.validators = new ConcurrentHashMap<>();
+        this.robots = new ConcurrentHashMap<>();
+        this.conditional = true;
         this.breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
                 .slidingWindowSize(settings.breakerWindow())
                 .minimumNumberOfCalls(Math.max(2, settings.breakerWindow() / 2))
                 .failureRateThreshold(50)
                 .waitDurationInOpenState(settings.breakerOpenFor())
                 .build());
+    }
+
+    private PageFetcher(PageFetcher shared, boolean conditional) {
+        this.settings = shared.settings;
+        this.policy = shared.policy;
+        this.minimumInterval = shared.minimumInterval;
+        this.throttle = shared.throttle;
+        this.backoff = shared.backoff;
+        this.clock = shared.clock;
+        this.http = shared.http;
+        this.breakers = shared.breakers;
+        this.validators = shared.validators;
+        this.robots = shared.robots;
+        this.conditional = conditional;
+    }
+
+    /**
+     * The same fetcher (same pace, breakers, robots.txt and remembered validators) asking for full
+     * pages: what a rescrape or a manual request means, "fetch it again", even if unchanged.
+     */
+    public PageFetcher unconditional() {
+        return new PageFetcher(this, false);
     }
 
     /** The breaker of an origin, for metrics and tests. */
@@ -181,7 +208,7 @@ public final class PageFetcher {
                     .timeout(settings.readTimeout())
                     .header("User-Agent", settings.userAgent())
                     .header("Accept", "text/html,application/json;q=0.9,*/*;q=0.5");
-            Validators known = validators.get(url);
+            Validators known = conditional ? validators.get(url) : null;
             if (known != null && target.equals(url)) {
                 known.etag().ifPresent(etag -> request.header("If-None-Match", etag));
                 known.lastModified().ifPresent(date -> request.header("If-Modified-Since", date));

@@ -1,0 +1,55 @@
+package io.songnodes.app;
+
+import io.songnodes.platform.config.Durations;
+import io.songnodes.platform.config.SongNodesConfig;
+import io.songnodes.schemas.scrape.ScrapeReason;
+import io.songnodes.scrape.ScrapeRequestPublisher;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * What happens during the demo: MixesDB is re-scraped every few seconds, breaks after a while (a
+ * redesign: pages load, no tracklist), and is repaired later, so the silent-failure alert fires and
+ * resolves while you watch ({@code SONGNODES_DEMO_RESCRAPE_EVERY}, {@code _BREAK_AFTER}, {@code _REPAIR_AFTER}).
+ */
+final class DemoTimeline implements AutoCloseable {
+
+    private final ScheduledExecutorService timer;
+
+    private DemoTimeline(ScheduledExecutorService timer) {
+        this.timer = timer;
+    }
+
+    static DemoTimeline start(DemoSites sites, ScrapeRequestPublisher requests, SongNodesConfig config, Consumer<String> say) {
+        Duration every = config.duration("songnodes.demo.rescrape.every");
+        Duration breakAfter = config.duration("songnodes.demo.break.after");
+        Duration repairAfter = config.duration("songnodes.demo.repair.after");
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "songnodes-demo-timeline");
+            t.setDaemon(true);
+            return t;
+        });
+        timer.scheduleAtFixedRate(() -> sites.mixes().forEach(url -> requests.publish(url, ScrapeReason.RESCRAPE)),
+                every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+        timer.schedule(() -> {
+            sites.breakMixesDb(true);
+            say.accept("Demo: MixesDB breaks now (its pages load but carry no tracklist); alert window "
+                    + Durations.format(config.duration("songnodes.alerts.window")));
+        }, breakAfter.toMillis(), TimeUnit.MILLISECONDS);
+        timer.schedule(() -> {
+            sites.breakMixesDb(false);
+            say.accept("Demo: MixesDB repaired");
+        }, repairAfter.toMillis(), TimeUnit.MILLISECONDS);
+        say.accept("Demo: re-scraping MixesDB every " + Durations.format(every) + "; it breaks after " + Durations.format(breakAfter)
+                + " and is repaired after " + Durations.format(repairAfter));
+        return new DemoTimeline(timer);
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+    }
+}
