@@ -53,9 +53,11 @@ final class DemoSites implements AutoCloseable {
         return seeds;
     }
 
-    /** Every MixesDB mix, for the demo's periodic re-scrapes. */
-    List<URI> mixes() {
-        return mixesDb.playlistUrls();
+    /** Every playlist of both sites, for the demo's periodic re-scrapes. */
+    List<URI> playlists() {
+        List<URI> all = new ArrayList<>(mixesDb.playlistUrls());
+        all.addAll(tracklists.playlistUrls());
+        return all;
     }
 
     /** Breaks MixesDB the way a redesign does (pages load, no tracklist), or repairs it. */

@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * What happens during the demo: MixesDB is re-scraped every few seconds, breaks after a while (a
+ * What happens during the demo: both sites are re-scraped every few seconds; MixesDB breaks after a while (a
  * redesign: pages load, no tracklist), and is repaired later, so the silent-failure alert fires and
  * resolves while you watch ({@code SONGNODES_DEMO_RESCRAPE_EVERY}, {@code _BREAK_AFTER}, {@code _REPAIR_AFTER}).
  */
@@ -32,7 +32,7 @@ final class DemoTimeline implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        timer.scheduleAtFixedRate(() -> sites.mixes().forEach(url -> requests.publish(url, ScrapeReason.RESCRAPE)),
+        timer.scheduleAtFixedRate(() -> sites.playlists().forEach(url -> requests.publish(url, ScrapeReason.RESCRAPE)),
                 every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
         timer.schedule(() -> {
             sites.breakMixesDb(true);
@@ -43,8 +43,8 @@ final class DemoTimeline implements AutoCloseable {
             sites.breakMixesDb(false);
             say.accept("Demo: MixesDB repaired");
         }, repairAfter.toMillis(), TimeUnit.MILLISECONDS);
-        say.accept("Demo: re-scraping MixesDB every " + Durations.format(every) + "; it breaks after " + Durations.format(breakAfter)
-                + " and is repaired after " + Durations.format(repairAfter));
+        say.accept("Demo: re-scraping both sites every " + Durations.format(every) + "; MixesDB breaks after "
+                + Durations.format(breakAfter) + " and is repaired after " + Durations.format(repairAfter));
         return new DemoTimeline(timer);
     }
 
