@@ -9,7 +9,11 @@ import picocli.CommandLine;
 record CliRun(int exitCode, String out, String err) {
 
     static CliRun of(Map<String, String> environment, String... args) {
-        StringWriter out = new StringWriter();
+        return of(new StringWriter(), environment, args);
+    }
+
+    /** Runs with standard output going to {@code out}, which another thread may read while the command runs. */
+    static CliRun of(StringWriter out, Map<String, String> environment, String... args) {
         StringWriter err = new StringWriter();
         CommandLine cli = SongNodesCli.commandLine(environment);
         cli.setOut(new PrintWriter(out, true));

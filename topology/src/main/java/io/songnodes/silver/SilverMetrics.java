@@ -10,6 +10,16 @@ final class SilverMetrics {
 
     SilverMetrics(MeterRegistry registry) {
         this.registry = registry;
+        // Counters start at zero for every category, so alert rules see the series before the first dead letter.
+        for (io.songnodes.schemas.dlq.DeadLetterCategory category : io.songnodes.schemas.dlq.DeadLetterCategory.values()) {
+            deadLetterCounter(category.name());
+        }
+    }
+
+    private Counter deadLetterCounter(String category) {
+        return Counter.builder("songnodes_dead_letters").description("Records sent to a dead-letter topic")
+                .tag("topic", io.songnodes.platform.topics.Topics.DLQ_SILVER.name()).tag("category", category)
+                .register(registry);
     }
 
     void expectationFailed(Expectation expectation, String source, ExpectationAction action) {
@@ -19,9 +29,7 @@ final class SilverMetrics {
     }
 
     void deadLetter(String category) {
-        Counter.builder("songnodes_dead_letters").description("Records sent to a dead-letter topic")
-                .tag("topic", io.songnodes.platform.topics.Topics.DLQ_SILVER.name()).tag("category", category)
-                .register(registry).increment();
+        deadLetterCounter(category).increment();
     }
 
     void skipped(String source, String reason) {

@@ -47,7 +47,8 @@ public final class StreamsApp implements AutoCloseable {
 
     private Health.Status status() {
         KafkaStreams.State state = streams.state();
-        boolean up = state == KafkaStreams.State.RUNNING || state == KafkaStreams.State.REBALANCING;
+        // Ready only while RUNNING: a rebalancing or stopped application processes nothing.
+        boolean up = state == KafkaStreams.State.RUNNING;
         return new Health.Status(up, state.name());
     }
 
