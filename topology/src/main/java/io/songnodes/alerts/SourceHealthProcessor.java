@@ -5,6 +5,9 @@ import io.songnodes.schemas.alerts.SilentFailureAlert;
 import io.songnodes.schemas.alerts.SourceHealth;
 import io.songnodes.schemas.bronze.BronzePlaylist;
 import io.songnodes.schemas.bronze.ScrapeOutcome;
+import io.songnodes.schemas.silver.PlaylistStatus;
+import io.songnodes.schemas.silver.SilverPlaylist;
+import org.apache.avro.specific.SpecificRecord;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,7 +34,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * bucket to gold.source-health.v1), and on a wall-clock punctuation evaluates every rule for every
  * known source, including one that sent nothing at all, emitting only changes of alert state.
  */
-final class SourceHealthProcessor implements Processor<String, BronzePlaylist, String, Object> {
+final class SourceHealthProcessor implements Processor<String, SpecificRecord, String, Object> {
 
     /** Fetches that brought no page: not a playlist, for the rates. */
     private static final Set<ScrapeOutcome> NO_PAGE = EnumSet.of(ScrapeOutcome.NOT_MODIFIED, ScrapeOutcome.HTTP_ERROR,
@@ -63,16 +66,19 @@ final class SourceHealthProcessor implements Processor<String, BronzePlaylist, S
     }
 
     @Override
-    public void process(Record<String, BronzePlaylist> record) {
-        BronzePlaylist bronze = record.value();
+    public void process(Record<String, SpecificRecord> record) {
+        if (record.value() instanceof SilverPlaylist silver) {
+            if (silver.getStatus() == PlaylistStatus.FAILED) {
+                SourceHealth bucket = bucket(silver.getSource(), silver.getScrapedAt().toEpochMilli());
+                bucket.setFailedPlaylists(bucket.getFailedPlaylists() + 1);
+                store(bucket, record.timestamp());
+            }
+            return;
+        }
+        BronzePlaylist bronze = (BronzePlaylist) record.value();
         String source = bronze.getSource();
         long at = bronze.getFetchedAt().toEpochMilli();
-        long bucketMs = settings.bucket().toMillis();
-        long start = Math.floorDiv(at, bucketMs) * bucketMs;
-        String key = bucketKey(source, start);
-        SourceHealth bucket = Optional.ofNullable(buckets.get(key)).orElseGet(() -> SourceHealth.newBuilder()
-                .setSource(source).setBucketStart(Instant.ofEpochMilli(start)).setBucketMs(bucketMs)
-                .setOutcomes(new HashMap<>()).setParserAttempts(new HashMap<>()).setParserFailures(new HashMap<>()).build());
+        SourceHealth bucket = bucket(source, at);
         int tracks = bronze.getTracks().size();
         bucket.setAttempts(bucket.getAttempts() + 1);
         bucket.setOutcomes(add(bucket.getOutcomes(), bronze.getOutcome().name()));
@@ -92,9 +98,23 @@ final class SourceHealthProcessor implements Processor<String, BronzePlaylist, S
             bucket.setLastTrackAt(last == null || last.toEpochMilli() < at ? Instant.ofEpochMilli(at) : last);
             gauges.lastTrack(source, at);
         }
-        buckets.put(key, bucket);
         sources.put(source, Math.max(at, Optional.ofNullable(sources.get(source)).orElse(0L)));
-        context.forward(new Record<String, Object>(key, bucket, record.timestamp()));
+        store(bucket, record.timestamp());
+    }
+
+    /** The source's bucket holding {@code at}, empty if new. */
+    private SourceHealth bucket(String source, long at) {
+        long bucketMs = settings.bucket().toMillis();
+        long start = Math.floorDiv(at, bucketMs) * bucketMs;
+        return Optional.ofNullable(buckets.get(bucketKey(source, start))).orElseGet(() -> SourceHealth.newBuilder()
+                .setSource(source).setBucketStart(Instant.ofEpochMilli(start)).setBucketMs(bucketMs)
+                .setOutcomes(new HashMap<>()).setParserAttempts(new HashMap<>()).setParserFailures(new HashMap<>()).build());
+    }
+
+    private void store(SourceHealth bucket, long timestamp) {
+        String key = bucketKey(bucket.getSource(), bucket.getBucketStart().toEpochMilli());
+        buckets.put(key, bucket);
+        context.forward(new Record<String, Object>(key, bucket, timestamp));
     }
 
     private void evaluate(long wallClockMs) {

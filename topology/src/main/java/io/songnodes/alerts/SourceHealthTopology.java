@@ -7,6 +7,8 @@ import io.songnodes.platform.topics.Topics;
 import io.songnodes.schemas.alerts.SilentFailureAlert;
 import io.songnodes.schemas.alerts.SourceHealth;
 import io.songnodes.schemas.bronze.BronzePlaylist;
+import io.songnodes.schemas.silver.SilverPlaylist;
+import org.apache.avro.specific.SpecificRecord;
 import java.util.List;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
@@ -21,7 +23,7 @@ import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * Source health and silent-failure alerts as a pure function of their settings: Bronze in,
+ * Source health and silent-failure alerts as a pure function of their settings: Bronze (and Silver's verdicts) in,
  * repartitioned by source (so each source's state lives in exactly one task and no two tasks alert
  * on it), {@code gold.source-health.v1} and {@code alerts.silent-failures.v1} out.
  */
@@ -42,6 +44,7 @@ public final class SourceHealthTopology {
         Serde<BronzePlaylist> bronze = Topics.BRONZE_PLAYLISTS.valueSerde(registry);
         Serde<SourceHealth> health = Topics.GOLD_SOURCE_HEALTH.valueSerde(registry);
         Serde<SilentFailureAlert> alerts = Topics.ALERTS_SILENT_FAILURES.valueSerde(registry);
+        Serde<SilverPlaylist> silver = Topics.SILVER_PLAYLISTS.valueSerde(registry);
         Deserializer<BronzePlaylist> decode = bronze.deserializer();
         Counter unreadable = Counter.builder("songnodes_source_health_unreadable_records")
                 .description("Bronze records source health could not read (Silver dead-letters them)").register(meters);
@@ -51,7 +54,7 @@ public final class SourceHealthTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SOURCES_STORE), Serdes.String(), Serdes.Long()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ALERTS_STORE), Serdes.String(), alerts));
 
-        KStream<String, Object> out = builder.stream(Topics.BRONZE_PLAYLISTS.name(),
+        KStream<String, SpecificRecord> bronzeBySource = builder.stream(Topics.BRONZE_PLAYLISTS.name(),
                         Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("read-bronze-for-health"))
                 .flatMapValues(bytes -> {
                     try {
@@ -64,6 +67,14 @@ public final class SourceHealthTopology {
                 }, Named.as("decode-bronze-for-health"))
                 .selectKey((key, playlist) -> playlist.getSource(), Named.as("key-bronze-by-source"))
                 .repartition(Repartitioned.with(Serdes.String(), bronze).withName("bronze-by-source").withNumberOfPartitions(settings.partitions()))
+                .mapValues(v -> (SpecificRecord) v, Named.as("bronze-as-record"));
+        // Silver's verdicts (playlists an expectation failed) join the same per-source history.
+        KStream<String, SpecificRecord> silverBySource = builder.stream(Topics.SILVER_PLAYLISTS.name(),
+                        Consumed.with(Serdes.String(), silver).withName("read-silver-for-health"))
+                .selectKey((key, playlist) -> playlist.getSource(), Named.as("key-silver-by-source"))
+                .repartition(Repartitioned.with(Serdes.String(), silver).withName("silver-by-source").withNumberOfPartitions(settings.partitions()))
+                .mapValues(v -> (SpecificRecord) v, Named.as("silver-as-record"));
+        KStream<String, Object> out = bronzeBySource.merge(silverBySource, Named.as("merge-bronze-and-silver"))
                 .process(() -> new SourceHealthProcessor(settings, gauges), Named.as("track-source-health"),
                         BUCKETS_STORE, SOURCES_STORE, ALERTS_STORE);
         out.filter((k, v) -> v instanceof SourceHealth, Named.as("only-source-health"))

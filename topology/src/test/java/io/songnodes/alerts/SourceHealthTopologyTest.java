@@ -12,6 +12,8 @@ import io.songnodes.schemas.alerts.SourceHealth;
 import io.songnodes.schemas.bronze.BronzePlaylist;
 import io.songnodes.schemas.bronze.RawTrackRow;
 import io.songnodes.schemas.bronze.ScrapeOutcome;
+import io.songnodes.schemas.silver.PlaylistStatus;
+import io.songnodes.schemas.silver.SilverPlaylist;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -124,6 +126,17 @@ class SourceHealthTopologyTest {
     }
 
     @Test
+    void silversFailedPlaylistsAreCountedInTheSourcesHistory() {
+        start(Map.of("SONGNODES_ALERTS_SOURCES", "mixesdb"));
+        TestInputTopic<String, SilverPlaylist> silver = driver.createInputTopic(Topics.SILVER_PLAYLISTS.name(), new StringSerializer(),
+                Topics.SILVER_PLAYLISTS.valueSerde(registry).serializer());
+        silver.pipeInput("mixesdb:p", SilverPlaylist.newBuilder().setPlaylistKey("mixesdb:p").setSource("mixesdb").setSourcePlaylistId("p")
+                .setUrl("https://x/p").setScrapedAt(START).setScrapeOutcome("EMPTY_TRACKLIST").setPageParserVersion("page/1.0")
+                .setLineParserVersion("track-line/1.0").setStatus(PlaylistStatus.FAILED).build(), START);
+        assertThat(health.readValuesToList()).singleElement().satisfies(h -> assertThat(h.getFailedPlaylists()).isEqualTo(1));
+    }
+
+    @Test
     void zeroTracksWhileScrapingFiresAndTracksAgainResolve() {
         start(Map.of("SONGNODES_ALERTS_SOURCES", "mixesdb"));
         scrape("mixesdb", ScrapeOutcome.OK, 10, START);
@@ -160,6 +173,14 @@ class SourceHealthTopologyTest {
         List<SilentFailureAlert> parser = changes();
         assertThat(describe(parser)).containsExactly("PARSER_FAILURE_RATE mixesdb FIRING");
         assertThat(parser.get(0).getMessage()).contains("page/2.0 failed on 5 of 5 pages").doesNotContain("page/1.0");
+
+        // The fix ships: good pages only, and once the bad ones leave the rate window both rules clear.
+        for (int m = 2; m <= 12; m++) {
+            scrape("mixesdb", ScrapeOutcome.OK, 10, START.plus(Duration.ofMinutes(m)), "page/2.1");
+            minutesPass(1);
+        }
+        assertThat(describe(changes())).containsExactlyInAnyOrder("EMPTY_PLAYLIST_RATE mixesdb RESOLVED",
+                "PARSER_FAILURE_RATE mixesdb RESOLVED");
     }
 
     @Test
@@ -175,5 +196,9 @@ class SourceHealthTopologyTest {
             driver.advanceWallClockTime(Duration.ofHours(1)); // to 2026-11-27T01:00: the 00:00 bucket is complete
         }
         assertThat(describe(changes())).contains("VOLUME_DROP mixesdb FIRING");
+        // The next hour is as busy as usual (its own baseline is empty, so nothing to drop from): it clears.
+        scrape("mixesdb", ScrapeOutcome.OK, 100, START.plus(Duration.ofDays(2)).plus(Duration.ofHours(1)).plusSeconds(60));
+        driver.advanceWallClockTime(Duration.ofHours(1));
+        assertThat(describe(changes())).contains("VOLUME_DROP mixesdb RESOLVED");
     }
 }
