@@ -20,7 +20,7 @@ final class Alerts {
         AlertGauges gauges = new AlertGauges(platform.metrics().registry());
         return platform.closeWithPlatform(StreamsApp.start(AlertSettings.TOPOLOGY,
                 SourceHealthTopology.build(settings, platform.registry(), platform.metrics().registry(), gauges),
-                StreamsSettings.forTopology(AlertSettings.TOPOLOGY, config, platform.kafka(), Topics.DLQ_SILVER.name()),
+                StreamsSettings.forTopology(AlertSettings.TOPOLOGY, config, platform.kafka(), Topics.DLQ_ALERTS.name()),
                 platform.metrics(), platform.health()));
     }
 }

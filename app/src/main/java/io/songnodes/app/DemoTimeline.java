@@ -32,8 +32,14 @@ final class DemoTimeline implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        timer.scheduleAtFixedRate(() -> sites.playlists().forEach(url -> requests.publish(url, ScrapeReason.RESCRAPE)),
-                every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+        timer.scheduleAtFixedRate(() -> {
+            try {
+                sites.playlists().forEach(url -> requests.publish(url, ScrapeReason.RESCRAPE));
+            } catch (RuntimeException e) {
+                // An exception would cancel every later run silently: say it, and try again next time.
+                say.accept("Demo: re-scrape requests failed this round: " + e.getMessage());
+            }
+        }, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
         timer.schedule(() -> {
             sites.breakMixesDb(true);
             say.accept("Demo: MixesDB breaks now (its pages load but carry no tracklist); alert window "

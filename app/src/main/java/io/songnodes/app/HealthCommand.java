@@ -36,7 +36,7 @@ final class HealthCommand implements Callable<Integer> {
     static final int CRITICAL = 2;
     static final int UNKNOWN = 3;
 
-    /** Rules that mean a source yields nothing at all: critical, not a warning. */
+    /** Rules that mean a source yields nothing at all: critical, not a warning (VOLUME_DROP and the rates warn). */
     private static final Set<String> CRITICAL_RULES = Set.of("ZERO_TRACKS_IN_WINDOW", "SOURCE_STALLED");
     private static final Pattern ACTIVE_ALERT = Pattern.compile(
             "^songnodes_silent_failure_alert_active\\{([^}]*)}\\s+1(?:\\.0)?$", Pattern.MULTILINE);
@@ -53,9 +53,19 @@ final class HealthCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        try {
+            return check(out);
+        } catch (RuntimeException e) {
+            // A bad URL or setting: the state of the platform is unknown, whatever the cause.
+            out.println("UNKNOWN: " + e.getMessage());
+            return UNKNOWN;
+        }
+    }
+
+    private int check(PrintWriter out) {
         SongNodesConfig config = cli.config();
         URI base = url != null ? url : URI.create("http://" + config.string("songnodes.http.host") + ":" + config.port("songnodes.http.port"));
-        PrintWriter out = spec.commandLine().getOut();
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         String ready;
         String metrics;
@@ -65,8 +75,14 @@ final class HealthCommand implements Callable<Integer> {
                     HttpResponse.BodyHandlers.ofString());
             readyStatus = readiness.statusCode();
             ready = readiness.body();
-            metrics = http.send(HttpRequest.newBuilder(base.resolve("/metrics")).timeout(Duration.ofSeconds(10)).build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
+            HttpResponse<String> scrape = http.send(HttpRequest.newBuilder(base.resolve("/metrics")).timeout(Duration.ofSeconds(10)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (scrape.statusCode() != 200 || readyStatus != 200 && readyStatus != 503) {
+                out.println("UNKNOWN: " + base + " does not answer like SongNodes (/health/ready " + readyStatus + ", /metrics "
+                        + scrape.statusCode() + ")");
+                return UNKNOWN;
+            }
+            metrics = scrape.body();
         } catch (IOException e) {
             out.println("UNKNOWN: cannot reach SongNodes at " + base + " (" + e.getClass().getSimpleName() + ")");
             return UNKNOWN;
@@ -83,7 +99,7 @@ final class HealthCommand implements Callable<Integer> {
         } catch (IOException e) {
             lines.add("  readiness answer unreadable: " + e.getMessage());
         }
-        if (readyStatus != 200) {
+        if (readyStatus == 503) {
             state = CRITICAL;
         }
         Matcher alert = ACTIVE_ALERT.matcher(metrics);

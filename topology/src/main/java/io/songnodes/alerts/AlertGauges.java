@@ -40,6 +40,15 @@ public final class AlertGauges {
         }).accumulateAndGet(epochMillis, Math::max);
     }
 
+    /** This instance no longer judges the source (its task moved): its alerts read 0 here. */
+    void forget(String source) {
+        active.forEach((key, value) -> {
+            if (key.startsWith(source + "|")) {
+                value.set(0);
+            }
+        });
+    }
+
     /** Whether any alert fires now, for readiness and the health command. */
     public boolean anyFiring() {
         return active.values().stream().anyMatch(v -> v.get() == 1);

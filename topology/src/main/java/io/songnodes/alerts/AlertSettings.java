@@ -23,6 +23,30 @@ public record AlertSettings(String applicationId, Duration punctuation, Duration
 
     public static final String TOPOLOGY = "alerts";
 
+    /** Fails at start, naming the setting, on values the rules cannot work with. */
+    public AlertSettings {
+        require(!bucket.isZero() && !bucket.isNegative() && Duration.ofDays(1).toMillis() % bucket.toMillis() == 0,
+                "songnodes.alerts.bucket", "must divide a day evenly, e.g. 1m, 5m, 1h: " + bucket);
+        require(!punctuation.isZero() && !punctuation.isNegative(), "songnodes.alerts.punctuation", "must be positive: " + punctuation);
+        require(partitions >= 1, "songnodes.alerts.partitions", "must be at least 1: " + partitions);
+        require(window.compareTo(bucket) >= 0, "songnodes.alerts.window", "must be at least one bucket (" + bucket + "): " + window);
+        require(rateWindow.compareTo(bucket) >= 0, "songnodes.alerts.rate.window", "must be at least one bucket (" + bucket + "): " + rateWindow);
+    }
+
+    private static void require(boolean ok, String property, String problem) {
+        if (!ok) {
+            throw new io.songnodes.platform.config.ConfigException(SongNodesConfig.variableName(property), problem);
+        }
+    }
+
+    /** How much history the rules need: the longest window, or the volume baseline, plus a bucket. */
+    public Duration retention() {
+        Duration longest = windowOverrides.values().stream().reduce(window, (a, b) -> a.compareTo(b) >= 0 ? a : b);
+        longest = longest.compareTo(rateWindow) >= 0 ? longest : rateWindow;
+        Duration baseline = Duration.ofDays(baselineDays + 1L);
+        return (longest.compareTo(baseline) >= 0 ? longest : baseline).plus(bucket);
+    }
+
     public static AlertSettings from(SongNodesConfig config) {
         List<String> sources = Arrays.stream(config.string("songnodes.alerts.sources").split(","))
                 .map(String::strip).filter(s -> !s.isEmpty()).toList();

@@ -49,6 +49,11 @@ final class SourceHealthProcessor implements Processor<String, SpecificRecord, S
     private KeyValueStore<String, SourceHealth> buckets;
     private KeyValueStore<String, Long> sources;
     private KeyValueStore<String, SilentFailureAlert> alerts;
+    /** Sources this task judged: their gauges are zeroed here if the task moves away. */
+    private final Set<String> judged = new TreeSet<>();
+    /** Wall-clock time of the last record processed, and that record's own time: together they tell catching up. */
+    private long lastProcessedWallMs;
+    private long lastRecordMs = Long.MAX_VALUE;
 
     SourceHealthProcessor(AlertSettings settings, AlertGauges gauges) {
         this.settings = settings;
@@ -67,6 +72,8 @@ final class SourceHealthProcessor implements Processor<String, SpecificRecord, S
 
     @Override
     public void process(Record<String, SpecificRecord> record) {
+        lastProcessedWallMs = context.currentSystemTimeMs();
+        lastRecordMs = record.timestamp();
         if (record.value() instanceof SilverPlaylist silver) {
             if (silver.getStatus() == PlaylistStatus.FAILED) {
                 SourceHealth bucket = bucket(silver.getSource(), silver.getScrapedAt().toEpochMilli());
@@ -117,7 +124,19 @@ final class SourceHealthProcessor implements Processor<String, SpecificRecord, S
         context.forward(new Record<String, Object>(key, bucket, timestamp));
     }
 
+    /**
+     * While the task works through a backlog (after an outage or a reset), its history is behind the
+     * wall clock: judging it then would fire and resolve alerts that were never true.
+     */
+    private boolean catchingUp(long wallClockMs) {
+        long slack = settings.bucket().plus(settings.punctuation()).toMillis();
+        return wallClockMs - lastProcessedWallMs <= settings.punctuation().toMillis() && wallClockMs - lastRecordMs > slack;
+    }
+
     private void evaluate(long wallClockMs) {
+        if (catchingUp(wallClockMs)) {
+            return;
+        }
         Instant now = Instant.ofEpochMilli(wallClockMs);
         // Configured sources this task owns, as the repartition would route them; sources seen here are ours already.
         Set<String> known = new TreeSet<>(settings.knownSources().stream().filter(this::owns).toList());
@@ -125,7 +144,11 @@ final class SourceHealthProcessor implements Processor<String, SpecificRecord, S
             all.forEachRemaining(kv -> known.add(kv.key));
         }
         for (String source : known) {
+            judged.add(source);
             List<SourceHealth> history = history(source);
+            // After a restart the gauge starts from the history, so a silent source still shows its last track.
+            history.stream().map(SourceHealth::getLastTrackAt).filter(java.util.Objects::nonNull)
+                    .max(Instant::compareTo).ifPresent(t -> gauges.lastTrack(source, t.toEpochMilli()));
             for (SilentFailureRule rule : SilentFailureRule.values()) {
                 Optional<String> holds = rule.evaluate(source, history, now, settings);
                 String key = rule.name() + ":" + source;
@@ -164,9 +187,33 @@ final class SourceHealthProcessor implements Processor<String, SpecificRecord, S
         return history;
     }
 
-    /** History older than the volume baseline needs is dropped. */
+    /**
+     * History older than any rule needs is dropped, and so is a source nobody configured that has
+     * not been seen for that long (a retired source would otherwise stall forever).
+     */
     private void prune(Instant now) {
-        long keepFrom = now.minus(Duration.ofDays(settings.baselineDays() + 1L)).toEpochMilli();
+        long keepFrom = now.minus(settings.retention()).toEpochMilli();
+        List<String> retired = new ArrayList<>();
+        try (KeyValueIterator<String, Long> all = sources.all()) {
+            all.forEachRemaining(kv -> {
+                if (kv.value < keepFrom && !settings.knownSources().contains(kv.key)) {
+                    retired.add(kv.key);
+                }
+            });
+        }
+        for (String source : retired) {
+            sources.delete(source);
+            for (SilentFailureRule rule : SilentFailureRule.values()) {
+                String key = rule.name() + ":" + source;
+                SilentFailureAlert firing = alerts.get(key);
+                if (firing != null) {
+                    alerts.delete(key);
+                    context.forward(new Record<String, Object>(key, alert(rule, source, AlertState.RESOLVED,
+                            "source retired: not seen for " + settings.retention(), firing.getSince(), now), now.toEpochMilli()));
+                }
+            }
+            gauges.forget(source);
+        }
         List<String> old = new ArrayList<>();
         try (KeyValueIterator<String, SourceHealth> all = buckets.all()) {
             all.forEachRemaining(kv -> {
@@ -182,6 +229,11 @@ final class SourceHealthProcessor implements Processor<String, SpecificRecord, S
     private boolean owns(String source) {
         int partition = Utils.toPositive(Utils.murmur2(source.getBytes(StandardCharsets.UTF_8))) % settings.partitions();
         return partition == context.taskId().partition();
+    }
+
+    @Override
+    public void close() {
+        judged.forEach(gauges::forget);
     }
 
     static String bucketKey(String source, long bucketStart) {

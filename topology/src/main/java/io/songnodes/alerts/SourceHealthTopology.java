@@ -71,6 +71,7 @@ public final class SourceHealthTopology {
         // Silver's verdicts (playlists an expectation failed) join the same per-source history.
         KStream<String, SpecificRecord> silverBySource = builder.stream(Topics.SILVER_PLAYLISTS.name(),
                         Consumed.with(Serdes.String(), silver).withName("read-silver-for-health"))
+                .filter((key, playlist) -> playlist != null, Named.as("skip-silver-tombstones"))
                 .selectKey((key, playlist) -> playlist.getSource(), Named.as("key-silver-by-source"))
                 .repartition(Repartitioned.with(Serdes.String(), silver).withName("silver-by-source").withNumberOfPartitions(settings.partitions()))
                 .mapValues(v -> (SpecificRecord) v, Named.as("silver-as-record"));

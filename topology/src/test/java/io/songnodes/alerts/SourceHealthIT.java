@@ -94,7 +94,7 @@ class SourceHealthIT {
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         StreamsApp app = StreamsApp.start(AlertSettings.TOPOLOGY,
                 SourceHealthTopology.build(AlertSettings.from(config), registry, meters, new AlertGauges(meters)),
-                StreamsSettings.forTopology(AlertSettings.TOPOLOGY, config, kafka, Topics.DLQ_SILVER.name()), new PlatformMetrics(), new Health());
+                StreamsSettings.forTopology(AlertSettings.TOPOLOGY, config, kafka, Topics.DLQ_ALERTS.name()), new PlatformMetrics(), new Health());
         await().atMost(Duration.ofSeconds(60)).until(() -> app.state() == KafkaStreams.State.RUNNING);
         return app;
     }

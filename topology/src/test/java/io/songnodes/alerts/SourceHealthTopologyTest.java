@@ -70,7 +70,9 @@ class SourceHealthTopologyTest {
 
     @AfterEach
     void stop() {
-        driver.close();
+        if (driver != null) {
+            driver.close();
+        }
     }
 
     private void scrape(String source, ScrapeOutcome outcome, int tracks, Instant at) {
@@ -137,6 +139,41 @@ class SourceHealthTopologyTest {
     }
 
     @Test
+    void aBacklogBeingCaughtUpIsNotJudgedAgainstTheWallClock() {
+        start(Map.of("SONGNODES_ALERTS_SOURCES", "mixesdb"));
+        minutesPass(1);
+        assertThat(describe(changes())).containsExactly("SOURCE_STALLED mixesdb FIRING");
+        minutesPass(60);
+        // An hour-old record arrives (a backlog after an outage): no verdict from half-replayed history.
+        scrape("mixesdb", ScrapeOutcome.OK, 5, START.plus(Duration.ofMinutes(2)));
+        minutesPass(1);
+        assertThat(changes()).isEmpty();
+        scrape("mixesdb", ScrapeOutcome.OK, 5, START.plus(Duration.ofMinutes(61)));
+        minutesPass(1);
+        assertThat(describe(changes())).containsExactly("SOURCE_STALLED mixesdb RESOLVED");
+    }
+
+    @Test
+    void aSourceNobodyConfiguredIsRetiredWhenItHasNotBeenSeenForTheRetention() {
+        start(Map.of("SONGNODES_ALERTS_SOURCES", "mixesdb", "SONGNODES_ALERTS_BASELINE_DAYS", "1"));
+        scrape("mixesdb", ScrapeOutcome.OK, 5, START);
+        scrape("oldsite", ScrapeOutcome.OK, 5, START);
+        minutesPass(20);
+        assertThat(describe(changes())).contains("SOURCE_STALLED oldsite FIRING");
+        driver.advanceWallClockTime(Duration.ofDays(3));
+        assertThat(changes()).filteredOn(a -> a.getSource().equals("oldsite")).extracting(SilentFailureAlert::getMessage)
+                .anyMatch(m -> m.startsWith("source retired"));
+    }
+
+    @Test
+    void settingsTheRulesCannotWorkWithFailAtStart() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> AlertSettings.from(SongNodesConfig.from(Map.of("SONGNODES_ALERTS_BUCKET", "7m"))))
+                .hasMessageStartingWith("SONGNODES_ALERTS_BUCKET: must divide a day evenly");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> AlertSettings.from(SongNodesConfig.from(Map.of("SONGNODES_ALERTS_PARTITIONS", "0"))))
+                .hasMessageStartingWith("SONGNODES_ALERTS_PARTITIONS");
+    }
+
+    @Test
     void zeroTracksWhileScrapingFiresAndTracksAgainResolve() {
         start(Map.of("SONGNODES_ALERTS_SOURCES", "mixesdb"));
         scrape("mixesdb", ScrapeOutcome.OK, 10, START);
@@ -186,7 +223,7 @@ class SourceHealthTopologyTest {
     @Test
     void aVolumeDropAgainstTheSameTimeOfDayFiresAboveTheFloorOnly() {
         start(Map.of("SONGNODES_ALERTS_SOURCES", "mixesdb", "SONGNODES_ALERTS_BUCKET", "1h", "SONGNODES_ALERTS_WINDOW", "30h",
-                "SONGNODES_ALERTS_PUNCTUATION", "1h", "SONGNODES_ALERTS_BASELINE_DAYS", "2"));
+                "SONGNODES_ALERTS_PUNCTUATION", "1h", "SONGNODES_ALERTS_BASELINE_DAYS", "2", "SONGNODES_ALERTS_RATE_WINDOW", "1h"));
         // Two days with 100 tracks in the 00:00 hour, then a day with 5.
         for (int day = 0; day < 2; day++) {
             scrape("mixesdb", ScrapeOutcome.OK, 100, START.plus(Duration.ofDays(day)).plusSeconds(60));

@@ -69,8 +69,13 @@ public final class Topics {
             "records Silver could not read, process or accept, byte-exact, reason in headers", 3, Cleanup.DELETE,
             Optional.of(Duration.ofDays(30)), Wire.bytes("original bytes"), Wire.bytes("original bytes"));
 
+    /** What source health and alerting could not process (its own letters, apart from Silver's). */
+    public static final TopicSpec<byte[], byte[]> DLQ_ALERTS = new TopicSpec<>("dlq.alerts.v1",
+            "records source health and alerting could not process, byte-exact, reason in headers", 1, Cleanup.DELETE,
+            Optional.of(Duration.ofDays(30)), Wire.bytes("original bytes"), Wire.bytes("original bytes"));
+
     public static final List<TopicSpec<?, ?>> ALL = List.of(SCHEMAS, SCRAPE_REQUESTS, SCRAPE_SEEN_URLS, DLQ_SCRAPE_REQUESTS,
-            BRONZE_PLAYLISTS, SILVER_PLAYLISTS, SILVER_TRACK_PLAYS, DLQ_SILVER, GOLD_SOURCE_HEALTH, ALERTS_SILENT_FAILURES);
+            BRONZE_PLAYLISTS, SILVER_PLAYLISTS, SILVER_TRACK_PLAYS, DLQ_SILVER, GOLD_SOURCE_HEALTH, ALERTS_SILENT_FAILURES, DLQ_ALERTS);
 
     private Topics() {
     }
