@@ -19,7 +19,6 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.Test;
@@ -45,8 +44,10 @@ class PlatformIT {
             assertThat(progress).anyMatch(line -> line.contains("(external)"));
             assertThat(platform.http().baseUrl()).startsWith("http://127.0.0.1:");
             try (Admin admin = kafka.admin()) {
-                Set<String> topics = admin.listTopics().names().get(30, TimeUnit.SECONDS);
-                assertThat(topics).containsAll(Topics.ALL.stream().map(TopicSpec::name).toList());
+                // Created topics reach every broker's metadata a moment after the create call returns.
+                org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() ->
+                        assertThat(admin.listTopics().names().get(30, TimeUnit.SECONDS))
+                                .containsAll(Topics.ALL.stream().map(TopicSpec::name).toList()));
             }
 
             assertThat(get(platform, "/health/live").statusCode()).isEqualTo(200);
