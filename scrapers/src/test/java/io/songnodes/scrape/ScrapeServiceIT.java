@@ -53,6 +53,11 @@ class ScrapeServiceIT {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final int TRACKS_PER_SET = 8;
+    /**
+     * The throttle spaces request starts exactly; they are measured where they arrive, after the
+     * HTTP client and server threads of a loaded 2-core machine have had their say.
+     */
+    private static final long ARRIVAL_JITTER_MS = 60;
 
     private static KafkaConnection kafka;
     private static SchemaRegistryClient registry;
@@ -177,10 +182,9 @@ class ScrapeServiceIT {
             System.out.printf("[polite rate] %d requests to %s, shortest gap %d ms, interval %d ms%n", times.size(), site.baseUrl(),
                     shortest.toMillis(), interval.toMillis());
             for (int i = 1; i < times.size(); i++) {
-                // Measured where requests arrive; loopback delivery jitters by a few milliseconds.
                 assertThat(Duration.between(times.get(i - 1), times.get(i)))
                         .as("gap before request %d to %s", i, site.baseUrl())
-                        .isGreaterThanOrEqualTo(interval.minusMillis(25));
+                        .isGreaterThanOrEqualTo(interval.minusMillis(ARRIVAL_JITTER_MS));
             }
         }
     }
