@@ -90,6 +90,7 @@ final class DemoCommand implements Callable<Integer> {
                          ScrapeSites.fromConfig(scraping, Clock.systemUTC()), Clock.systemUTC())) {
                 Silver.start(platform, config);
                 Alerts.start(platform, config);
+                Gold.start(platform, config);
                 Scraping.start(platform, scraping);
                 seeds.subList(1, seeds.size()).forEach(url -> requests.publish(url, ScrapeReason.MANUAL));
                 say(out, "Scraper: " + seeds.size() + " scrape requests published (MixesDB mixes, 1001Tracklists searches)");
@@ -102,6 +103,7 @@ final class DemoCommand implements Callable<Integer> {
                      DemoTimeline timeline = DemoTimeline.start(sites, requests, config, line -> say(out, line))) {
                     showProgress(running, Map.of("Bronze events", bronze, "Silver playlists", silver), out);
                 }
+                Gold.printTopTransitions(platform, out, 5);
                 say(out, "Stopping");
             }
         }

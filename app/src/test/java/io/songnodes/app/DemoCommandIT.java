@@ -49,6 +49,7 @@ class DemoCommandIT {
                 .contains("Demo: MixesDB breaks now")
                 .containsPattern("ALERT FIRING ZERO_TRACKS_IN_WINDOW mixesdb: .* after its last track")
                 .contains("ALERT RESOLVED ZERO_TRACKS_IN_WINDOW mixesdb")
+                .containsPattern("Gold: \\d+ transitions between \\d+ tracks")
                 .contains("Stopped");
         assertThat(run.out().indexOf("ALERT RESOLVED ZERO_TRACKS_IN_WINDOW mixesdb")).as("resolved after the repair")
                 .isGreaterThan(run.out().indexOf("Demo: MixesDB repaired"));

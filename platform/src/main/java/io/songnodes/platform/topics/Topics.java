@@ -4,6 +4,7 @@ import io.songnodes.platform.topics.TopicSpec.Cleanup;
 import io.songnodes.schemas.alerts.SilentFailureAlert;
 import io.songnodes.schemas.alerts.SourceHealth;
 import io.songnodes.schemas.bronze.BronzePlaylist;
+import io.songnodes.schemas.gold.Transition;
 import io.songnodes.schemas.scrape.ScrapeRequest;
 import io.songnodes.schemas.silver.SilverPlaylist;
 import io.songnodes.schemas.silver.TrackPlay;
@@ -54,6 +55,11 @@ public final class Topics {
             "one event per play of each new valid playlist version, keyed by source:playlist-id", 3, Cleanup.DELETE,
             Optional.of(Duration.ofDays(30)), Wire.string(), Wire.avro(TrackPlay.class));
 
+    /** The track-to-track graph of real sets: a table keyed by from->to. */
+    public static final TopicSpec<String, Transition> GOLD_TRANSITIONS = new TopicSpec<>("gold.transitions.v1",
+            "how often one track follows another in valid playlists, keyed by from-track->to-track", 3, Cleanup.COMPACT, FOREVER,
+            Wire.string(), Wire.avro(Transition.class));
+
     /** Per source per time bucket: attempts, outcomes, tracks, parser versions. */
     public static final TopicSpec<String, SourceHealth> GOLD_SOURCE_HEALTH = new TopicSpec<>("gold.source-health.v1",
             "per source per hour: attempts, outcomes, playlists, tracks, parser versions; keyed by source|bucket-start", 3,
@@ -74,8 +80,13 @@ public final class Topics {
             "records source health and alerting could not process, byte-exact, reason in headers", 1, Cleanup.DELETE,
             Optional.of(Duration.ofDays(30)), Wire.bytes("original bytes"), Wire.bytes("original bytes"));
 
+    /** What the Gold topologies could not process. */
+    public static final TopicSpec<byte[], byte[]> DLQ_GOLD = new TopicSpec<>("dlq.gold.v1",
+            "records the Gold topologies could not process, byte-exact, reason in headers", 1, Cleanup.DELETE,
+            Optional.of(Duration.ofDays(30)), Wire.bytes("original bytes"), Wire.bytes("original bytes"));
+
     public static final List<TopicSpec<?, ?>> ALL = List.of(SCHEMAS, SCRAPE_REQUESTS, SCRAPE_SEEN_URLS, DLQ_SCRAPE_REQUESTS,
-            BRONZE_PLAYLISTS, SILVER_PLAYLISTS, SILVER_TRACK_PLAYS, DLQ_SILVER, GOLD_SOURCE_HEALTH, ALERTS_SILENT_FAILURES, DLQ_ALERTS);
+            BRONZE_PLAYLISTS, SILVER_PLAYLISTS, SILVER_TRACK_PLAYS, DLQ_SILVER, GOLD_SOURCE_HEALTH, ALERTS_SILENT_FAILURES, DLQ_ALERTS, GOLD_TRANSITIONS, DLQ_GOLD);
 
     private Topics() {
     }
