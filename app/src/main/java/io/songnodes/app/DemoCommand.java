@@ -103,7 +103,7 @@ final class DemoCommand implements Callable<Integer> {
                      DemoTimeline timeline = DemoTimeline.start(sites, requests, config, line -> say(out, line))) {
                     showProgress(running, Map.of("Bronze events", bronze, "Silver playlists", silver), out);
                 }
-                Gold.printTopTransitions(platform, out, 5);
+                Gold.printSummary(platform, out, 5);
                 say(out, "Stopping");
             }
         }

@@ -49,7 +49,8 @@ class DemoCommandIT {
                 .contains("Demo: MixesDB breaks now")
                 .containsPattern("ALERT FIRING ZERO_TRACKS_IN_WINDOW mixesdb: .* after its last track")
                 .contains("ALERT RESOLVED ZERO_TRACKS_IN_WINDOW mixesdb")
-                .containsPattern("Gold: \\d+ transitions between \\d+ tracks")
+                .containsPattern("Gold: \\d+ tracks, \\d+ transitions")
+                .contains("and the most played tracks:")
                 .contains("Stopped");
         assertThat(run.out().indexOf("ALERT RESOLVED ZERO_TRACKS_IN_WINDOW mixesdb")).as("resolved after the repair")
                 .isGreaterThan(run.out().indexOf("Demo: MixesDB repaired"));

@@ -1,36 +1,54 @@
 package io.songnodes.gold;
 
-import io.songnodes.schemas.gold.PlaylistContribution;
-import io.songnodes.schemas.gold.TransitionContributions;
 import io.songnodes.schemas.silver.SilverPlaylist;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * For each new version of a playlist: its contribution to every transition it implies now, and a
- * removal for every transition its previous version implied and this one does not.
+ * For each new version of a playlist: its contribution to every Gold item (a transition, a track)
+ * it implies now, and a removal for every item its previous version implied and this one does not.
+ *
+ * @param <C> what one playlist contributes to one item
+ * @param <U> the update record sent, keyed by item, to the item's aggregator
  */
-final class PlaylistDiffProcessor implements Processor<String, SilverPlaylist, String, TransitionContributions> {
+final class PlaylistDiffProcessor<C, U> implements Processor<String, SilverPlaylist, String, U> {
 
-    private ProcessorContext<String, TransitionContributions> context;
+    /** How updates are written: one playlist's contribution to an item, or its removal. */
+    interface Updates<C, U> {
+        U contribution(String item, String playlist, C contribution);
+
+        U removal(String item, String playlist);
+    }
+
+    private final String storeName;
+    private final Function<SilverPlaylist, Map<String, C>> items;
+    private final Updates<C, U> updates;
+    private ProcessorContext<String, U> context;
     private KeyValueStore<String, String> previous;
 
+    PlaylistDiffProcessor(String storeName, Function<SilverPlaylist, Map<String, C>> items, Updates<C, U> updates) {
+        this.storeName = storeName;
+        this.items = items;
+        this.updates = updates;
+    }
+
     @Override
-    public void init(ProcessorContext<String, TransitionContributions> context) {
+    public void init(ProcessorContext<String, U> context) {
         this.context = context;
-        this.previous = context.getStateStore(TransitionsTopology.PLAYLIST_EDGES_STORE);
+        this.previous = context.getStateStore(storeName);
     }
 
     @Override
     public void process(Record<String, SilverPlaylist> record) {
         String playlist = record.key();
-        Map<String, PlaylistContribution> now = PlaylistTransitions.of(record.value());
+        Map<String, C> now = items.apply(record.value());
         Set<String> before = new LinkedHashSet<>();
         String stored = previous.get(playlist);
         if (stored != null && !stored.isEmpty()) {
@@ -38,21 +56,14 @@ final class PlaylistDiffProcessor implements Processor<String, SilverPlaylist, S
         }
         for (String gone : before) {
             if (!now.containsKey(gone)) {
-                context.forward(record.withKey(gone).withValue(update(gone).setRemovedPlaylist(playlist).build()));
+                context.forward(record.withKey(gone).withValue(updates.removal(gone, playlist)));
             }
         }
-        now.forEach((edge, contribution) ->
-                context.forward(record.withKey(edge).withValue(update(edge).setContributions(Map.of(playlist, contribution)).build())));
+        now.forEach((item, contribution) -> context.forward(record.withKey(item).withValue(updates.contribution(item, playlist, contribution))));
         if (now.isEmpty()) {
             previous.delete(playlist);
         } else {
             previous.put(playlist, String.join("\n", now.keySet()));
         }
-    }
-
-    private static TransitionContributions.Builder update(String edge) {
-        int arrow = edge.indexOf("->");
-        return TransitionContributions.newBuilder().setFromTrack(edge.substring(0, arrow)).setToTrack(edge.substring(arrow + 2))
-                .setContributions(Map.of());
     }
 }

@@ -4,6 +4,7 @@ import io.songnodes.platform.topics.TopicSpec.Cleanup;
 import io.songnodes.schemas.alerts.SilentFailureAlert;
 import io.songnodes.schemas.alerts.SourceHealth;
 import io.songnodes.schemas.bronze.BronzePlaylist;
+import io.songnodes.schemas.gold.Track;
 import io.songnodes.schemas.gold.Transition;
 import io.songnodes.schemas.scrape.ScrapeRequest;
 import io.songnodes.schemas.silver.SilverPlaylist;
@@ -60,6 +61,11 @@ public final class Topics {
             "how often one track follows another in valid playlists, keyed by from-track->to-track", 3, Cleanup.COMPACT, FOREVER,
             Wire.string(), Wire.avro(Transition.class));
 
+    /** Every track the valid playlists play: a table keyed by the canonical track key. */
+    public static final TopicSpec<String, Track> GOLD_TRACKS = new TopicSpec<>("gold.tracks.v1",
+            "tracks as the valid playlists play them: plays, playlists, DJs, first and last played, sources, labels; keyed by track key",
+            3, Cleanup.COMPACT, FOREVER, Wire.string(), Wire.avro(Track.class));
+
     /** Per source per time bucket: attempts, outcomes, tracks, parser versions. */
     public static final TopicSpec<String, SourceHealth> GOLD_SOURCE_HEALTH = new TopicSpec<>("gold.source-health.v1",
             "per source per hour: attempts, outcomes, playlists, tracks, parser versions; keyed by source|bucket-start", 3,
@@ -86,7 +92,7 @@ public final class Topics {
             Optional.of(Duration.ofDays(30)), Wire.bytes("original bytes"), Wire.bytes("original bytes"));
 
     public static final List<TopicSpec<?, ?>> ALL = List.of(SCHEMAS, SCRAPE_REQUESTS, SCRAPE_SEEN_URLS, DLQ_SCRAPE_REQUESTS,
-            BRONZE_PLAYLISTS, SILVER_PLAYLISTS, SILVER_TRACK_PLAYS, DLQ_SILVER, GOLD_SOURCE_HEALTH, ALERTS_SILENT_FAILURES, DLQ_ALERTS, GOLD_TRANSITIONS, DLQ_GOLD);
+            BRONZE_PLAYLISTS, SILVER_PLAYLISTS, SILVER_TRACK_PLAYS, DLQ_SILVER, GOLD_SOURCE_HEALTH, ALERTS_SILENT_FAILURES, DLQ_ALERTS, GOLD_TRANSITIONS, GOLD_TRACKS, DLQ_GOLD);
 
     private Topics() {
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.songnodes.platform.testkit.InMemorySchemaRegistry;
 import io.songnodes.platform.topics.Topics;
+import io.songnodes.schemas.gold.Track;
 import io.songnodes.schemas.gold.Transition;
 import io.songnodes.schemas.silver.PlaylistStatus;
 import io.songnodes.schemas.silver.SilverPlaylist;
@@ -28,7 +29,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class TransitionsTopologyTest {
+class GoldTopologyTest {
 
     @TempDir
     Path stateDir;
@@ -37,6 +38,8 @@ class TransitionsTopologyTest {
     private TopologyTestDriver driver;
     private TestInputTopic<String, SilverPlaylist> silver;
     private TestOutputTopic<String, Transition> gold;
+    private TestOutputTopic<String, Track> tracks;
+    private final Map<String, Track> trackTable = new LinkedHashMap<>();
     /** The compacted table as a reader sees it: the latest value per key, tombstones removing it. */
     private final Map<String, Transition> table = new LinkedHashMap<>();
 
@@ -49,10 +52,12 @@ class TransitionsTopologyTest {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "gold-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        driver = new TopologyTestDriver(TransitionsTopology.build(registry), props);
+        driver = new TopologyTestDriver(GoldTopology.build(registry), props);
         silver = driver.createInputTopic(Topics.SILVER_PLAYLISTS.name(), new StringSerializer(), Topics.SILVER_PLAYLISTS.valueSerde(registry).serializer());
         gold = driver.createOutputTopic(Topics.GOLD_TRANSITIONS.name(), new StringDeserializer(), Topics.GOLD_TRANSITIONS.valueSerde(registry).deserializer());
+        tracks = driver.createOutputTopic(Topics.GOLD_TRACKS.name(), new StringDeserializer(), Topics.GOLD_TRACKS.valueSerde(registry).deserializer());
         table.clear();
+        trackTable.clear();
     }
 
     @AfterEach
@@ -89,6 +94,13 @@ class TransitionsTopologyTest {
                 table.remove(kv.key);
             } else {
                 table.put(kv.key, kv.value);
+            }
+        }
+        for (KeyValue<String, Track> kv : tracks.readKeyValuesToList()) {
+            if (kv.value == null) {
+                trackTable.remove(kv.key);
+            } else {
+                trackTable.put(kv.key, kv.value);
             }
         }
         return table;
@@ -139,14 +151,32 @@ class TransitionsTopologyTest {
     }
 
     @Test
+    void tracksCountThePlaysOfTheLatestValidVersionsAndNeverAnUnknown() {
+        send(playlist("p1", "Ben Klock", PlaylistStatus.VALID, "A", "B", "?", "A"));
+        send(playlist("p2", "Len Faki", PlaylistStatus.VALID, "A"));
+        assertThat(trackTable).containsOnlyKeys("A", "B");
+        assertThat(trackTable.get("A").getPlays()).isEqualTo(3);
+        assertThat(trackTable.get("A").getPlaylists()).isEqualTo(2);
+        assertThat(trackTable.get("A").getDjs()).containsExactly("Ben Klock", "Len Faki");
+        assertThat(trackTable.get("A").getSources()).containsExactly("mixesdb");
+        assertThat(trackTable.get("A").getBpm()).as("enrichment comes later, not faked").isNull();
+        send(playlist("p1", "Ben Klock", PlaylistStatus.VALID, "B"));
+        assertThat(trackTable.get("A").getPlays()).isEqualTo(1);
+        send(playlist("p1", "Ben Klock", PlaylistStatus.FAILED, "B"));
+        assertThat(trackTable).containsOnlyKeys("A");
+    }
+
+    @Test
     void replayingAllSilverInputYieldsIdenticalGold() {
         List<SilverPlaylist> input = List.of(playlist("p1", "DJ", PlaylistStatus.VALID, "A", "B", "C"),
                 playlist("p2", "DJ2", PlaylistStatus.VALID, "B", "C", "?", "D"), playlist("p1", "DJ", PlaylistStatus.VALID, "A", "C", "B"));
         input.forEach(this::send);
         Map<String, Transition> first = new LinkedHashMap<>(table);
+        Map<String, Track> firstTracks = new LinkedHashMap<>(trackTable);
         start();
         input.forEach(this::send);
         send(input.get(2)); // and a duplicate delivery on top
         assertThat(table).isEqualTo(first);
+        assertThat(trackTable).isEqualTo(firstTracks);
     }
 }

@@ -1,0 +1,74 @@
+package io.songnodes.gold;
+
+import io.songnodes.platform.avro.AvroSerde;
+import io.songnodes.platform.registry.SchemaRegistryClient;
+import io.songnodes.platform.topics.TopicSpec;
+import io.songnodes.platform.topics.Topics;
+import io.songnodes.schemas.gold.TrackContributions;
+import io.songnodes.schemas.gold.TransitionContributions;
+import io.songnodes.schemas.silver.SilverPlaylist;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * Gold as a pure function: the Silver playlists table in; {@code gold.transitions.v1} and
+ * {@code gold.tracks.v1} out. Each playlist version replaces that playlist's previous contribution
+ * to every transition and track (a subtract-then-add done exactly), so a re-scrape, a duplicate or a
+ * full replay never inflates a count.
+ */
+public final class GoldTopology {
+
+    public static final String TOPOLOGY = "gold";
+    static final String PLAYLIST_TRANSITIONS_STORE = "gold-playlist-transitions";
+    static final String TRANSITION_CONTRIBUTIONS_STORE = "gold-transition-contributions";
+    static final String PLAYLIST_TRACKS_STORE = "gold-playlist-tracks";
+    static final String TRACK_CONTRIBUTIONS_STORE = "gold-track-contributions";
+    /** Every state store, for a reset to delete exactly their changelogs. */
+    public static final List<String> STORES = List.of(PLAYLIST_TRANSITIONS_STORE, TRANSITION_CONTRIBUTIONS_STORE,
+            PLAYLIST_TRACKS_STORE, TRACK_CONTRIBUTIONS_STORE);
+
+    private GoldTopology() {
+    }
+
+    public static Topology build(SchemaRegistryClient registry) {
+        StreamsBuilder builder = new StreamsBuilder();
+        KStream<String, SilverPlaylist> playlists = builder.stream(Topics.SILVER_PLAYLISTS.name(),
+                Consumed.with(Serdes.String(), Topics.SILVER_PLAYLISTS.valueSerde(registry)).withName("read-silver-playlists"));
+        TransitionShape transitions = new TransitionShape();
+        table(builder, playlists, "transitions", PlaylistTransitions::of, transitions, transitions,
+                AvroSerde.forValues(TransitionContributions.class, registry), PLAYLIST_TRANSITIONS_STORE, TRANSITION_CONTRIBUTIONS_STORE,
+                Topics.GOLD_TRANSITIONS, registry);
+        TrackShape tracks = new TrackShape();
+        table(builder, playlists, "tracks", PlaylistTracks::of, tracks, tracks,
+                AvroSerde.forValues(TrackContributions.class, registry), PLAYLIST_TRACKS_STORE, TRACK_CONTRIBUTIONS_STORE,
+                Topics.GOLD_TRACKS, registry);
+        return builder.build();
+    }
+
+    /** One Gold table: diff each playlist version into per-item updates, route them by item, add them up. */
+    private static <C, S extends SpecificRecord, O> void table(StreamsBuilder builder, KStream<String, SilverPlaylist> playlists, String name,
+                                                              Function<SilverPlaylist, Map<String, C>> items,
+                                                              PlaylistDiffProcessor.Updates<C, S> updates,
+                                                              ContributionAggregator.Shape<C, S, O> shape, Serde<S> state,
+                                                              String playlistStore, String itemStore, TopicSpec<String, O> output,
+                                                              SchemaRegistryClient registry) {
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(playlistStore), Serdes.String(), Serdes.String()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(itemStore), Serdes.String(), state));
+        playlists.process(() -> new PlaylistDiffProcessor<>(playlistStore, items, updates), Named.as("diff-playlist-" + name), playlistStore)
+                .repartition(Repartitioned.with(Serdes.String(), state).withName(name + "-by-item"))
+                .process(() -> new ContributionAggregator<>(itemStore, shape), Named.as("aggregate-" + name), itemStore)
+                .to(output.name(), Produced.with(Serdes.String(), output.valueSerde(registry)).withName("write-gold-" + name));
+    }
+}
