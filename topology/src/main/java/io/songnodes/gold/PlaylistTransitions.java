@@ -5,7 +5,6 @@ import io.songnodes.schemas.silver.PlaylistStatus;
 import io.songnodes.schemas.silver.SilverPlaylist;
 import io.songnodes.schemas.silver.TrackPlay;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -53,6 +52,6 @@ final class PlaylistTransitions {
                 }
             }
         }
-        return new LinkedHashMap<>(edges);
+        return edges;
     }
 }
