@@ -1,9 +1,12 @@
 package io.songnodes.app;
 
 import io.songnodes.gold.GoldTopology;
+import io.songnodes.gold.GraphExport;
 import io.songnodes.platform.Platform;
 import io.songnodes.platform.config.SongNodesConfig;
+import io.songnodes.platform.kafka.KafkaConnection;
 import io.songnodes.platform.kafka.TopicReader;
+import io.songnodes.platform.registry.SchemaRegistryClient;
 import io.songnodes.platform.topics.TopicSpec;
 import io.songnodes.platform.topics.Topics;
 import io.songnodes.schemas.gold.Track;
@@ -31,32 +34,26 @@ final class Gold {
 
     /** The most played transitions and tracks now in Gold, for the demo's summary. */
     static void printSummary(Platform platform, PrintWriter out, int limit) {
-        Map<String, Transition> transitions = table(platform, Topics.GOLD_TRANSITIONS);
-        Map<String, Track> tracks = table(platform, Topics.GOLD_TRACKS);
+        Map<String, Transition> transitions = table(platform.kafka(), platform.registry(), Topics.GOLD_TRANSITIONS);
+        Map<String, Track> tracks = table(platform.kafka(), platform.registry(), Topics.GOLD_TRACKS);
         out.printf("Gold: %d tracks, %d transitions; the most played transitions:%n", tracks.size(), transitions.size());
         transitions.values().stream()
                 .sorted(Comparator.comparingLong(Transition::getOccurrences).reversed().thenComparing(t -> t.getFromTrack() + t.getToTrack()))
                 .limit(limit)
                 .forEach(t -> out.printf("  %dx (%d playlist(s))  %s  ->  %s%n", t.getOccurrences(), t.getPlaylists(),
-                        name(tracks, t.getFromTrack()), name(tracks, t.getToTrack())));
+                        GraphExport.name(tracks, t.getFromTrack()), GraphExport.name(tracks, t.getToTrack())));
         out.println("  and the most played tracks:");
         tracks.values().stream()
                 .sorted(Comparator.comparingLong(Track::getPlays).reversed().thenComparing(Track::getTrackKey))
                 .limit(limit)
-                .forEach(t -> out.printf("  %d plays in %d playlist(s)  %s%n", t.getPlays(), t.getPlaylists(), name(tracks, t.getTrackKey())));
+                .forEach(t -> out.printf("  %d plays in %d playlist(s)  %s%n", t.getPlays(), t.getPlaylists(), GraphExport.name(tracks, t.getTrackKey())));
         out.flush();
     }
 
-    private static String name(Map<String, Track> tracks, String key) {
-        Track track = tracks.get(key);
-        return track == null ? key : String.join(" & ", track.getArtists()) + " - " + track.getTitle()
-                + track.getVersions().stream().map(v -> " (" + v + ")").collect(java.util.stream.Collectors.joining());
-    }
-
     /** A compacted Gold topic read as the table it is: the latest value per key, tombstones removing it. */
-    private static <V> Map<String, V> table(Platform platform, TopicSpec<String, V> topic) {
+    static <V> Map<String, V> table(KafkaConnection kafka, SchemaRegistryClient registry, TopicSpec<String, V> topic) {
         Map<String, V> table = new HashMap<>();
-        TopicReader.readToEnd(platform.kafka(), topic.name(), new StringDeserializer(), topic.valueSerde(platform.registry()).deserializer(),
+        TopicReader.readToEnd(kafka, topic.name(), new StringDeserializer(), topic.valueSerde(registry).deserializer(),
                 Duration.ofSeconds(30), r -> {
                     if (r.value() == null) {
                         table.remove(r.key());
