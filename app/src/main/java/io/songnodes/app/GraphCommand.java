@@ -2,9 +2,7 @@ package io.songnodes.app;
 
 import io.songnodes.gold.GraphExport;
 import io.songnodes.platform.config.ConfigException;
-import io.songnodes.platform.config.SongNodesConfig;
 import io.songnodes.platform.kafka.KafkaConnection;
-import io.songnodes.platform.registry.HttpSchemaRegistryClient;
 import io.songnodes.platform.registry.SchemaRegistryClient;
 import io.songnodes.platform.topics.Topics;
 import io.songnodes.schemas.gold.Track;
@@ -65,10 +63,8 @@ final class GraphCommand {
             if (minCount < 1) {
                 throw new ConfigException("--min-count", "must be at least 1, was " + minCount);
             }
-            SongNodesConfig config = graph.cli.config();
             KafkaConnection kafka = graph.cli.externalKafka("graph export");
-            SchemaRegistryClient registry = new HttpSchemaRegistryClient(config.schemaRegistryUrl().orElseThrow(() -> new ConfigException(
-                    SongNodesConfig.SCHEMA_REGISTRY_URL, "is required for graph export (./songnodes broker prints it)")));
+            SchemaRegistryClient registry = graph.cli.externalRegistry("graph export");
             requireGoldTopics(kafka);
             Map<String, Transition> transitions = Gold.table(kafka, registry, Topics.GOLD_TRANSITIONS);
             Map<String, Track> tracks = Gold.table(kafka, registry, Topics.GOLD_TRACKS);

@@ -5,7 +5,7 @@ import io.songnodes.platform.config.ConfigException;
 import io.songnodes.platform.config.SongNodesConfig;
 import io.songnodes.platform.kafka.KafkaConnection;
 import io.songnodes.platform.kafka.TopicReader;
-import io.songnodes.platform.registry.HttpSchemaRegistryClient;
+import io.songnodes.platform.registry.SchemaRegistryClient;
 import io.songnodes.platform.topics.Topics;
 import io.songnodes.schemas.bronze.BronzePlaylist;
 import io.songnodes.schemas.bronze.RawTrackRow;
@@ -145,8 +145,7 @@ final class ScrapeCommand {
         @Override
         public Integer call() throws Exception {
             SongNodesConfig config = scrape.cli.config();
-            URI registryUrl = config.schemaRegistryUrl().orElseThrow(() -> new ConfigException(
-                    SongNodesConfig.SCHEMA_REGISTRY_URL, "is required for backfill (./songnodes broker prints one)"));
+            SchemaRegistryClient registry = scrape.cli.externalRegistry("backfill");
             KafkaConnection kafka = scrape.cli.externalKafka("backfill");
             ScrapeSites sites = ScrapeSites.fromConfig(config, Clock.systemUTC());
             List<URI> urls = new ArrayList<>();
@@ -157,7 +156,7 @@ final class ScrapeCommand {
             }
             Set<String> requested = alreadyRequested(kafka);
             Progress progress = new Progress(spec.commandLine().getErr(), urls.size());
-            try (ScrapeRequestPublisher publisher = new ScrapeRequestPublisher(kafka, new HttpSchemaRegistryClient(registryUrl), sites,
+            try (ScrapeRequestPublisher publisher = new ScrapeRequestPublisher(kafka, registry, sites,
                     Clock.systemUTC())) {
                 for (URI url : urls) {
                     if (!requested.add(url.toString())) {

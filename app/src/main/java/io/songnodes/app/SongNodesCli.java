@@ -4,6 +4,8 @@ import io.songnodes.platform.config.ConfigException;
 import io.songnodes.platform.config.Durations;
 import io.songnodes.platform.config.SongNodesConfig;
 import io.songnodes.platform.kafka.KafkaConnection;
+import io.songnodes.platform.registry.HttpSchemaRegistryClient;
+import io.songnodes.platform.registry.SchemaRegistryClient;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Map;
@@ -47,6 +49,12 @@ public final class SongNodesCli {
                 SongNodesConfig.variableName("kafka.bootstrap.servers"),
                 "is required for " + forWhat + " (./songnodes broker starts a broker and prints it)"));
         return KafkaConnection.of(config, bootstrap).verify(config.duration("songnodes.kafka.connect.timeout"));
+    }
+
+    /** The external schema registry an operator command works on, verified to answer. */
+    SchemaRegistryClient externalRegistry(String forWhat) {
+        return HttpSchemaRegistryClient.connect(config().schemaRegistryUrl().orElseThrow(() -> new ConfigException(
+                SongNodesConfig.SCHEMA_REGISTRY_URL, "is required for " + forWhat + " (./songnodes broker prints it)")));
     }
 
     public static void main(String[] args) {

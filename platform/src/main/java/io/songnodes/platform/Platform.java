@@ -123,12 +123,7 @@ public final class Platform implements AutoCloseable {
     private static void startRegistry(Builder b, AdminToken adminToken, Consumer<String> progress) {
         Optional<URI> external = b.config.schemaRegistryUrl();
         if (external.isPresent()) {
-            HttpSchemaRegistryClient client = new HttpSchemaRegistryClient(external.get());
-            try {
-                client.subjects();
-            } catch (SchemaRegistryException e) {
-                throw new ConfigException(SongNodesConfig.SCHEMA_REGISTRY_URL, "registry did not answer: " + e.getMessage());
-            }
+            HttpSchemaRegistryClient client = HttpSchemaRegistryClient.connect(external.get());
             b.registry = client;
             b.registryUrl = external.get();
             b.health.register("schema-registry", () -> registryStatus(client));

@@ -2,6 +2,8 @@ package io.songnodes.platform.registry;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.songnodes.platform.config.ConfigException;
+import io.songnodes.platform.config.SongNodesConfig;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -34,6 +36,17 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
     private final Duration timeout;
     private final Map<SubjectSchema, Integer> ids = new ConcurrentHashMap<>();
     private final Map<Integer, Schema> schemas = new ConcurrentHashMap<>();
+
+    /** A client for the registry at {@code baseUrl}, verified to answer; one that does not is a setting to fix. */
+    public static HttpSchemaRegistryClient connect(URI baseUrl) {
+        HttpSchemaRegistryClient client = new HttpSchemaRegistryClient(baseUrl);
+        try {
+            client.subjects();
+        } catch (SchemaRegistryException e) {
+            throw new ConfigException(SongNodesConfig.SCHEMA_REGISTRY_URL, "registry did not answer: " + e.getMessage());
+        }
+        return client;
+    }
 
     public HttpSchemaRegistryClient(URI baseUrl) {
         this(baseUrl, Duration.ofSeconds(10));
