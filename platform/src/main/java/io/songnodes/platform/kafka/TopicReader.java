@@ -20,6 +20,11 @@ public final class TopicReader {
         try (KafkaConsumer<K, V> consumer = new KafkaConsumer<>(kafka.readerProperties(), keys, values)) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, timeout).stream()
                     .map(p -> new TopicPartition(topic, p.partition())).toList();
+            if (partitions.isEmpty()) {
+                // read as empty it would pass for "nothing yet", and a wrong cluster would go unnoticed
+                throw new IllegalStateException(topic + " does not exist on " + kafka.bootstrapServers()
+                        + " (./songnodes topics apply creates the declared topics)");
+            }
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
