@@ -17,11 +17,21 @@ import java.util.TreeMap;
  */
 final class PlaylistTransitions {
 
+    private static final String ARROW = "->";
+
     private PlaylistTransitions() {
     }
 
     static String key(String from, String to) {
-        return from + "->" + to;
+        return from + ARROW + to;
+    }
+
+    static String from(String key) {
+        return key.substring(0, key.indexOf(ARROW));
+    }
+
+    static String to(String key) {
+        return key.substring(key.indexOf(ARROW) + ARROW.length());
     }
 
     /** By transition key, this playlist's contribution. */

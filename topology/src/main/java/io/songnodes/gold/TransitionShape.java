@@ -39,14 +39,12 @@ final class TransitionShape implements ContributionAggregator.Shape<PlaylistCont
     }
 
     private static TransitionContributions.Builder edge(String edge) {
-        int arrow = edge.indexOf("->");
-        return TransitionContributions.newBuilder().setFromTrack(edge.substring(0, arrow)).setToTrack(edge.substring(arrow + 2))
+        return TransitionContributions.newBuilder().setFromTrack(PlaylistTransitions.from(edge)).setToTrack(PlaylistTransitions.to(edge))
                 .setContributions(Map.of());
     }
 
     @Override
     public Transition output(String edge, Map<String, PlaylistContribution> byPlaylist) {
-        int arrow = edge.indexOf("->");
         long occurrences = 0;
         TreeSet<String> djs = new TreeSet<>();
         Instant first = null;
@@ -59,7 +57,7 @@ final class TransitionShape implements ContributionAggregator.Shape<PlaylistCont
             last = last == null || c.getSeenAt().isAfter(last) ? c.getSeenAt() : last;
             gaps.addAll(c.getCueGapsSeconds());
         }
-        return Transition.newBuilder().setFromTrack(edge.substring(0, arrow)).setToTrack(edge.substring(arrow + 2))
+        return Transition.newBuilder().setFromTrack(PlaylistTransitions.from(edge)).setToTrack(PlaylistTransitions.to(edge))
                 .setOccurrences(occurrences).setPlaylists(byPlaylist.size()).setDjs(new ArrayList<>(djs))
                 .setFirstSeen(first).setLastSeen(last).setMedianCueGapSeconds(median(gaps)).build();
     }

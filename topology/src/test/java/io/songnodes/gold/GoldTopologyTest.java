@@ -1,14 +1,20 @@
 package io.songnodes.gold;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.songnodes.platform.testkit.InMemorySchemaRegistry;
 import io.songnodes.platform.topics.Topics;
+import io.songnodes.schemas.gold.Artist;
+import io.songnodes.schemas.gold.ArtistTrack;
+import io.songnodes.schemas.gold.ArtistTransition;
 import io.songnodes.schemas.gold.Track;
+import io.songnodes.schemas.gold.TrackNeighbours;
 import io.songnodes.schemas.gold.Transition;
 import io.songnodes.schemas.silver.PlaylistStatus;
 import io.songnodes.schemas.silver.SilverPlaylist;
 import io.songnodes.schemas.silver.TrackPlay;
+import io.songnodes.schemas.silver.TrackVersion;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,6 +30,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,6 +46,8 @@ class GoldTopologyTest {
     private TestInputTopic<String, SilverPlaylist> silver;
     private TestOutputTopic<String, Transition> gold;
     private TestOutputTopic<String, Track> tracks;
+    private TestOutputTopic<String, Artist> artists;
+    private final Map<String, Artist> artistTable = new LinkedHashMap<>();
     private final Map<String, Track> trackTable = new LinkedHashMap<>();
     /** The compacted table as a reader sees it: the latest value per key, tombstones removing it. */
     private final Map<String, Transition> table = new LinkedHashMap<>();
@@ -56,8 +65,10 @@ class GoldTopologyTest {
         silver = driver.createInputTopic(Topics.SILVER_PLAYLISTS.name(), new StringSerializer(), Topics.SILVER_PLAYLISTS.valueSerde(registry).serializer());
         gold = driver.createOutputTopic(Topics.GOLD_TRANSITIONS.name(), new StringDeserializer(), Topics.GOLD_TRANSITIONS.valueSerde(registry).deserializer());
         tracks = driver.createOutputTopic(Topics.GOLD_TRACKS.name(), new StringDeserializer(), Topics.GOLD_TRACKS.valueSerde(registry).deserializer());
+        artists = driver.createOutputTopic(Topics.GOLD_ARTISTS.name(), new StringDeserializer(), Topics.GOLD_ARTISTS.valueSerde(registry).deserializer());
         table.clear();
         trackTable.clear();
+        artistTable.clear();
     }
 
     @AfterEach
@@ -65,7 +76,10 @@ class GoldTopologyTest {
         driver.close();
     }
 
-    /** A playlist from lines like "A@0", "?", "w/B@300": a track key (or ? for unknown), an optional cue. */
+    /**
+     * A playlist from lines like "A@0", "?", "w/B@300", "A:Ben Klock&Dax J~Len Faki": a track key (or ?
+     * for unknown), an optional cue, optional artists and a remixer.
+     */
     private static SilverPlaylist playlist(String key, String dj, PlaylistStatus status, String... plays) {
         List<TrackPlay> list = new ArrayList<>();
         int group = 0;
@@ -73,14 +87,25 @@ class GoldTopologyTest {
             String play = plays[i];
             boolean with = play.startsWith("w/");
             String body = with ? play.substring(2) : play;
+            String[] credits = body.split(":", 2);
+            body = credits[0];
             String track = body.split("@")[0];
             Integer cue = body.contains("@") ? Integer.valueOf(body.split("@")[1]) : null;
+            List<String> artistNames = new ArrayList<>();
+            List<TrackVersion> versions = new ArrayList<>();
+            if (credits.length > 1) {
+                String[] remix = credits[1].split("~");
+                artistNames.addAll(List.of(remix[0].split("&")));
+                if (remix.length > 1) {
+                    versions.add(TrackVersion.newBuilder().setName("Remix").setRemixers(List.of(remix[1])).build());
+                }
+            }
             if (!with) {
                 group++;
             }
             list.add(TrackPlay.newBuilder().setPlaylistKey(key).setPosition(i + 1).setGroup(group).setRawText(play)
                     .setUnknown(track.equals("?")).setTrackKey(track.equals("?") ? null : track).setCueSeconds(cue)
-                    .setParserVersion("test").build());
+                    .setArtists(artistNames).setVersions(versions).setParserVersion("test").build());
         }
         return SilverPlaylist.newBuilder().setPlaylistKey(key).setSource("mixesdb").setSourcePlaylistId(key).setUrl("https://x/" + key)
                 .setDjs(List.of(dj)).setScrapedAt(Instant.parse("2026-11-25T06:00:00Z")).setScrapeOutcome("OK")
@@ -89,21 +114,21 @@ class GoldTopologyTest {
 
     private Map<String, Transition> send(SilverPlaylist playlist) {
         silver.pipeInput(playlist.getPlaylistKey(), playlist);
-        for (KeyValue<String, Transition> kv : gold.readKeyValuesToList()) {
-            if (kv.value == null) {
-                table.remove(kv.key);
-            } else {
-                table.put(kv.key, kv.value);
-            }
-        }
-        for (KeyValue<String, Track> kv : tracks.readKeyValuesToList()) {
-            if (kv.value == null) {
-                trackTable.remove(kv.key);
-            } else {
-                trackTable.put(kv.key, kv.value);
-            }
-        }
+        readInto(gold, table);
+        readInto(tracks, trackTable);
+        readInto(artists, artistTable);
         return table;
+    }
+
+    /** The compacted topic as a reader sees it: the latest value per key, tombstones removing it. */
+    private static <V> void readInto(TestOutputTopic<String, V> topic, Map<String, V> into) {
+        for (KeyValue<String, V> kv : topic.readKeyValuesToList()) {
+            if (kv.value == null) {
+                into.remove(kv.key);
+            } else {
+                into.put(kv.key, kv.value);
+            }
+        }
     }
 
     private static Map<String, Long> counts(Map<String, Transition> table) {
@@ -178,5 +203,47 @@ class GoldTopologyTest {
         send(input.get(2)); // and a duplicate delivery on top
         assertThat(table).isEqualTo(first);
         assertThat(trackTable).isEqualTo(firstTracks);
+    }
+
+    @Test
+    void artistsCountTheirTracksAsArtistOrRemixerAndTheirTransitionsAndFollowRescrapes() {
+        send(playlist("p1", "Ben Klock", PlaylistStatus.VALID, "A:Dax J", "B:Dax J&Ørjan~Len Faki", "C:Other", "A:Dax J"));
+        send(playlist("p2", "Len Faki", PlaylistStatus.VALID, "A:DAX J"));
+        assertThat(artistTable).containsOnlyKeys("dax-j", "orjan", "len-faki", "other");
+        Artist dax = artistTable.get("dax-j");
+        assertThat(dax.getTracks()).isEqualTo(2);
+        assertThat(dax.getPlays()).isEqualTo(4);
+        assertThat(dax.getPlaylists()).isEqualTo(2);
+        assertThat(dax.getDjs()).containsExactly("Ben Klock", "Len Faki");
+        assertThat(dax.getTopTracks()).extracting(ArtistTrack::getTrackKey, ArtistTrack::getPlays)
+                .containsExactly(tuple("A", 3L), tuple("B", 1L));
+        assertThat(dax.getTopTransitions()).extracting(ArtistTransition::getFromTrack, ArtistTransition::getToTrack, ArtistTransition::getOccurrences)
+                .containsExactly(tuple("A", "B", 1L), tuple("B", "C", 1L), tuple("C", "A", 1L));
+        assertThat(artistTable.get("len-faki").getTopTracks()).as("a remixer's remix is theirs too")
+                .extracting(ArtistTrack::getTrackKey).containsExactly("B");
+        assertThat(artistTable.get("other").getTopTransitions()).extracting(ArtistTransition::getFromTrack).containsExactly("B", "C");
+
+        send(playlist("p1", "Ben Klock", PlaylistStatus.VALID, "A:Dax J"));
+        assertThat(artistTable).containsOnlyKeys("dax-j");
+        assertThat(artistTable.get("dax-j").getPlays()).isEqualTo(2);
+        assertThat(artistTable.get("dax-j").getTopTransitions()).isEmpty();
+        send(playlist("p1", "Ben Klock", PlaylistStatus.FAILED, "A:Dax J"));
+        send(playlist("p2", "Len Faki", PlaylistStatus.FAILED, "A:Dax J"));
+        assertThat(artistTable).isEmpty();
+    }
+
+    @Test
+    void theNeighbourIndexAndThePlaylistStoreFollowTheTables() {
+        send(playlist("p1", "DJ", PlaylistStatus.VALID, "A", "B", "C"));
+        send(playlist("p2", "DJ", PlaylistStatus.VALID, "A", "B", "D"));
+        KeyValueStore<String, TrackNeighbours> neighbours = driver.getKeyValueStore(GoldTopology.TRACK_NEIGHBOURS_STORE);
+        assertThat(neighbours.get("B").getIncoming()).isEqualTo(Map.of("A", 2L));
+        assertThat(neighbours.get("B").getOutgoing()).isEqualTo(Map.of("C", 1L, "D", 1L));
+        send(playlist("p2", "DJ", PlaylistStatus.FAILED));
+        assertThat(neighbours.get("B").getIncoming()).isEqualTo(Map.of("A", 1L));
+        assertThat(neighbours.get("B").getOutgoing()).isEqualTo(Map.of("C", 1L));
+        assertThat(neighbours.get("D")).as("a track with no transition left is not indexed").isNull();
+        KeyValueStore<String, SilverPlaylist> playlists = driver.getKeyValueStore(GoldTopology.PLAYLISTS_STORE);
+        assertThat(playlists.get("p2").getStatus()).isEqualTo(PlaylistStatus.FAILED);
     }
 }

@@ -4,6 +4,7 @@ import io.songnodes.platform.topics.TopicSpec.Cleanup;
 import io.songnodes.schemas.alerts.SilentFailureAlert;
 import io.songnodes.schemas.alerts.SourceHealth;
 import io.songnodes.schemas.bronze.BronzePlaylist;
+import io.songnodes.schemas.gold.Artist;
 import io.songnodes.schemas.gold.Track;
 import io.songnodes.schemas.gold.Transition;
 import io.songnodes.schemas.scrape.ScrapeRequest;
@@ -67,6 +68,10 @@ public final class Topics {
             3, Cleanup.COMPACT, FOREVER, Wire.string(), Wire.avro(Track.class));
 
     /** Per source per time bucket: attempts, outcomes, tracks, parser versions. */
+    public static final TopicSpec<String, Artist> GOLD_ARTISTS = new TopicSpec<>("gold.artists.v1",
+            "artists as the valid playlists play them: tracks, plays, DJs, top tracks and transitions; keyed by artist key",
+            3, Cleanup.COMPACT, FOREVER, Wire.string(), Wire.avro(Artist.class));
+
     public static final TopicSpec<String, SourceHealth> GOLD_SOURCE_HEALTH = new TopicSpec<>("gold.source-health.v1",
             "per source per hour: attempts, outcomes, playlists, tracks, parser versions; keyed by source|bucket-start", 3,
             Cleanup.COMPACT, FOREVER, Wire.string(), Wire.avro(SourceHealth.class));
@@ -92,7 +97,8 @@ public final class Topics {
             Optional.of(Duration.ofDays(30)), Wire.bytes("original bytes"), Wire.bytes("original bytes"));
 
     public static final List<TopicSpec<?, ?>> ALL = List.of(SCHEMAS, SCRAPE_REQUESTS, SCRAPE_SEEN_URLS, DLQ_SCRAPE_REQUESTS,
-            BRONZE_PLAYLISTS, SILVER_PLAYLISTS, SILVER_TRACK_PLAYS, DLQ_SILVER, GOLD_SOURCE_HEALTH, ALERTS_SILENT_FAILURES, DLQ_ALERTS, GOLD_TRANSITIONS, GOLD_TRACKS, DLQ_GOLD);
+            BRONZE_PLAYLISTS, SILVER_PLAYLISTS, SILVER_TRACK_PLAYS, DLQ_SILVER, GOLD_SOURCE_HEALTH, ALERTS_SILENT_FAILURES, DLQ_ALERTS, GOLD_TRANSITIONS, GOLD_TRACKS, GOLD_ARTISTS,
+            DLQ_GOLD);
 
     private Topics() {
     }

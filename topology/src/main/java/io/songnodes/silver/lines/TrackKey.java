@@ -39,7 +39,7 @@ public record TrackKey(String value, String identity) {
     private static final java.util.Map<Character, String> STROKED = java.util.Map.of(
             'ø', "o", 'đ', "d", 'ł', "l", 'æ', "ae", 'œ', "oe", 'ß', "ss", 'þ', "th", 'ð', "d", 'ħ', "h", 'ı', "i");
 
-    private static String sha256(String text) {
+    static String sha256(String text) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
