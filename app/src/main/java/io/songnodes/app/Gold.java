@@ -2,6 +2,7 @@ package io.songnodes.app;
 
 import io.songnodes.gold.GoldTopology;
 import io.songnodes.gold.GraphExport;
+import io.songnodes.gold.api.GoldApi;
 import io.songnodes.platform.Platform;
 import io.songnodes.platform.config.SongNodesConfig;
 import io.songnodes.platform.kafka.KafkaConnection;
@@ -18,7 +19,10 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Properties;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.state.HostInfo;
 
 /** Runs Gold (transitions and tracks) on a running platform, and summarises it for the demo. */
 final class Gold {
@@ -26,10 +30,16 @@ final class Gold {
     private Gold() {
     }
 
+    /** Starts Gold and its queries on the platform's HTTP server; other instances reach this one at the advertised host. */
     static StreamsApp start(Platform platform, SongNodesConfig config) {
-        return platform.closeWithPlatform(StreamsApp.start(GoldTopology.TOPOLOGY, GoldTopology.build(platform.registry()),
-                StreamsSettings.forTopology(GoldTopology.TOPOLOGY, config, platform.kafka(), Topics.DLQ_GOLD.name()),
-                platform.metrics(), platform.health()));
+        HostInfo self = new HostInfo(config.optional("songnodes.http.advertised.host").orElse(config.string("songnodes.http.host")),
+                platform.http().api().port());
+        Properties settings = StreamsSettings.forTopology(GoldTopology.TOPOLOGY, config, platform.kafka(), Topics.DLQ_GOLD.name());
+        settings.put(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
+        StreamsApp gold = platform.closeWithPlatform(StreamsApp.start(GoldTopology.TOPOLOGY, GoldTopology.build(platform.registry()),
+                settings, platform.metrics(), platform.health()));
+        GoldApi.register(platform.http().api(), gold.streams(), self, config.duration("songnodes.gold.query.timeout"));
+        return gold;
     }
 
     /** The most played transitions and tracks now in Gold, for the demo's summary. */

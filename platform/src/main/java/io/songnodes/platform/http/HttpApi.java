@@ -113,7 +113,8 @@ public final class HttpApi implements AutoCloseable {
         try {
             response = dispatch(exchange);
         } catch (HttpError e) {
-            response = errorResponse(e.status(), e.errorCode(), e.getMessage());
+            HttpResponse error = errorResponse(e.status(), e.errorCode(), e.getMessage());
+            response = e.retryAfterSeconds().map(s -> error.withHeader("Retry-After", String.valueOf(s))).orElse(error);
         } catch (Exception e) {
             log.error("{} failed on {} {}", name, exchange.getRequestMethod(), exchange.getRequestURI().getPath(), e);
             response = errorResponse(500, 50001, "internal error: " + e.getClass().getSimpleName());

@@ -25,7 +25,7 @@ public record TrackKey(String value, String identity) {
     }
 
     /** Lower case, accents and punctuation away, so spelling variants of a name compare equal. */
-    static String fold(String text) {
+    public static String fold(String text) {
         String decomposed = Normalizer.normalize(text, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT);
         StringBuilder folded = new StringBuilder(decomposed.length());
         for (int i = 0; i < decomposed.length(); i++) {
