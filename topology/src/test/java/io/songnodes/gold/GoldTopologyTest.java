@@ -233,6 +233,18 @@ class GoldTopologyTest {
     }
 
     @Test
+    void theStoresAnswerWhatTheTopicsSayAndSearchByFoldedPrefix() {
+        send(playlist("p1", "Ben Klock", PlaylistStatus.VALID, "A:Dax J", "B:Ørjan Nilsen", "C:Other", "A:Dax J"));
+        GoldStores stores = new GoldStores(driver::getKeyValueStore);
+        assertThat(stores.track("A")).contains(trackTable.get("A"));
+        assertThat(stores.artist("dax-j")).contains(artistTable.get("dax-j"));
+        assertThat(stores.track("nope")).isEmpty();
+        assertThat(stores.search("orjan", null, 10)).extracting(Track::getTrackKey).containsExactly("B");
+        assertThat(stores.search("d", null, 10)).extracting(Track::getTrackKey).containsExactly("A");
+        assertThat(stores.search(null, null, 2)).as("most played first, limited").extracting(Track::getTrackKey).containsExactly("A", "B");
+    }
+
+    @Test
     void theNeighbourIndexAndThePlaylistStoreFollowTheTables() {
         send(playlist("p1", "DJ", PlaylistStatus.VALID, "A", "B", "C"));
         send(playlist("p2", "DJ", PlaylistStatus.VALID, "A", "B", "D"));
