@@ -97,6 +97,7 @@ final class DemoCommand implements Callable<Integer> {
                 say(out, "Schema registry: " + platform.registryUrl());
                 say(out, "Metrics:         " + platform.http().baseUrl() + "/metrics");
                 say(out, "Readiness:       " + platform.http().baseUrl() + "/health/ready");
+                say(out, "Gold queries:    " + platform.http().baseUrl() + "/api/tracks?artist=<prefix>, /api/graph/neighbors/<track>, ... (docs/gold.md)");
                 say(out, run.duration().map(d -> "Running for " + Durations.format(d) + " (Ctrl-C to stop sooner)")
                         .orElse("Running until Ctrl-C"));
                 try (AlertPrinter alerts = new AlertPrinter(platform.kafka(), platform.registry(), platform.metrics().registry(), out);

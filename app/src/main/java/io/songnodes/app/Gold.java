@@ -10,15 +10,20 @@ import io.songnodes.platform.kafka.TopicReader;
 import io.songnodes.platform.registry.SchemaRegistryClient;
 import io.songnodes.platform.topics.TopicSpec;
 import io.songnodes.platform.topics.Topics;
+import io.songnodes.schemas.gold.Artist;
 import io.songnodes.schemas.gold.Track;
 import io.songnodes.schemas.gold.Transition;
 import io.songnodes.topology.StreamsApp;
 import io.songnodes.topology.StreamsSettings;
 import java.io.PrintWriter;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.streams.StreamsConfig;
@@ -42,21 +47,37 @@ final class Gold {
         return gold;
     }
 
-    /** The most played transitions and tracks now in Gold, for the demo's summary. */
+    /** The most played transitions, tracks and artists now in Gold, and where to query them, for the demo's summary. */
     static void printSummary(Platform platform, PrintWriter out, int limit) {
         Map<String, Transition> transitions = table(platform.kafka(), platform.registry(), Topics.GOLD_TRANSITIONS);
         Map<String, Track> tracks = table(platform.kafka(), platform.registry(), Topics.GOLD_TRACKS);
-        out.printf("Gold: %d tracks, %d transitions; the most played transitions:%n", tracks.size(), transitions.size());
-        transitions.values().stream()
+        Map<String, Artist> artists = table(platform.kafka(), platform.registry(), Topics.GOLD_ARTISTS);
+        out.printf("Gold: %d tracks, %d transitions, %d artists; the most played transitions:%n", tracks.size(), transitions.size(), artists.size());
+        List<Transition> topTransitions = transitions.values().stream()
                 .sorted(Comparator.comparingLong(Transition::getOccurrences).reversed().thenComparing(t -> t.getFromTrack() + t.getToTrack()))
-                .limit(limit)
-                .forEach(t -> out.printf("  %dx (%d playlist(s))  %s  ->  %s%n", t.getOccurrences(), t.getPlaylists(),
-                        GraphExport.name(tracks, t.getFromTrack()), GraphExport.name(tracks, t.getToTrack())));
-        out.println("  and the most played tracks:");
+                .limit(limit).toList();
+        topTransitions.forEach(t -> out.printf("  %dx (%d playlist(s))  %s  ->  %s%n", t.getOccurrences(), t.getPlaylists(),
+                GraphExport.name(tracks, t.getFromTrack()), GraphExport.name(tracks, t.getToTrack())));
+        out.println("  the most played tracks:");
         tracks.values().stream()
                 .sorted(Comparator.comparingLong(Track::getPlays).reversed().thenComparing(Track::getTrackKey))
                 .limit(limit)
-                .forEach(t -> out.printf("  %d plays in %d playlist(s)  %s%n", t.getPlays(), t.getPlaylists(), GraphExport.name(tracks, t.getTrackKey())));
+                .forEach(t -> out.printf("  %d plays in %d playlist(s)  %s  [%s]%n", t.getPlays(), t.getPlaylists(),
+                        GraphExport.name(tracks, t.getTrackKey()), t.getTrackKey()));
+        out.println("  the most played artists:");
+        artists.values().stream()
+                .sorted(Comparator.comparingLong(Artist::getPlays).reversed().thenComparing(Artist::getArtistKey))
+                .limit(limit)
+                .forEach(a -> out.printf("  %d plays of %d track(s)  %s  [%s]%n", a.getPlays(), a.getTracks(), a.getName(), a.getArtistKey()));
+        String api = platform.http().baseUrl() + "/api";
+        out.println("Query them while SongNodes runs (./songnodes serve, or a longer demo):");
+        if (!topTransitions.isEmpty()) {
+            Transition top = topTransitions.get(0);
+            out.println("  " + api + "/graph/neighbors/" + top.getFromTrack() + "?direction=out");
+            out.println("  " + api + "/tracks/" + top.getToTrack());
+            Optional.ofNullable(tracks.get(top.getFromTrack())).flatMap(t -> t.getArtists().stream().findFirst())
+                    .ifPresent(artist -> out.println("  " + api + "/tracks?artist=" + URLEncoder.encode(artist, StandardCharsets.UTF_8)));
+        }
         out.flush();
     }
 

@@ -42,7 +42,7 @@ final class TrackShape implements ContributionAggregator.Shape<PlaylistTrackCont
         long plays = 0;
         TreeSet<String> djs = new TreeSet<>();
         TreeSet<String> sources = new TreeSet<>();
-        TreeSet<String> labels = new TreeSet<>();
+        TreeSet<String> labels = new TreeSet<>(String.CASE_INSENSITIVE_ORDER); // one label, however each site capitalises it
         Instant first = null;
         PlaylistTrackContribution latest = null;
         for (PlaylistTrackContribution c : byPlaylist.values()) {

@@ -163,9 +163,17 @@ public final class GoldApi {
         body.put("hops", chain.hops().size());
         body.put("probability", chain.probability());
         body.put("tracks", tracks);
-        body.put("transitions", chain.hops().stream().map(h -> Map.of("from_track", h.from(), "to_track", h.to(),
-                "occurrences", h.occurrences(), "share", h.share())).toList());
+        body.put("transitions", chain.hops().stream().map(GoldApi::hop).toList());
         return HttpResponse.ok(body);
+    }
+
+    private static Map<String, Object> hop(TransitionPaths.Hop hop) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("from_track", hop.from());
+        json.put("to_track", hop.to());
+        json.put("occurrences", hop.occurrences());
+        json.put("share", hop.share());
+        return json;
     }
 
     @SuppressWarnings("unchecked")
