@@ -49,8 +49,9 @@ class DemoCommandIT {
                 .contains("Demo: MixesDB breaks now")
                 .containsPattern("ALERT FIRING ZERO_TRACKS_IN_WINDOW mixesdb: .* after its last track")
                 .contains("ALERT RESOLVED ZERO_TRACKS_IN_WINDOW mixesdb")
-                .containsPattern("Gold: \\d+ tracks, \\d+ transitions")
-                .contains("and the most played tracks:")
+                .containsPattern("Gold: \\d+ tracks, \\d+ transitions, \\d+ artists")
+                .contains("the most played tracks:", "the most played artists:")
+                .containsPattern("http://127.0.0.1:" + port + "/api/graph/neighbors/t[0-9a-f]+\\?direction=out")
                 .contains("Stopped");
         assertThat(run.out().indexOf("ALERT RESOLVED ZERO_TRACKS_IN_WINDOW mixesdb")).as("resolved after the repair")
                 .isGreaterThan(run.out().indexOf("Demo: MixesDB repaired"));
