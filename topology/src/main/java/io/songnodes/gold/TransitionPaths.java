@@ -19,12 +19,25 @@ import java.util.function.Function;
 public final class TransitionPaths {
 
     /** Tracks looked up before the search gives up: each may be a call to another instance. */
-    static final int MAX_LOOKUPS = 5_000;
+    static final int MAX_LOOKUPS = 2_000;
 
     public record Hop(String from, String to, long occurrences, double share) {
     }
 
     public record Chain(List<String> tracks, List<Hop> hops, double probability) {
+    }
+
+    /** A track's next tracks, and the total of all its outgoing transitions (a long tail may be left out of {@code next}). */
+    public record Outgoing(Map<String, Long> next, long total) {
+    }
+
+    /** The search looked up more tracks than it may; whether a chain exists is not known. */
+    public static final class SearchTooLarge extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        SearchTooLarge(int lookups) {
+            super("the search gave up after looking up " + lookups + " tracks");
+        }
     }
 
     private record Step(String track, int hops, double cost, Step previous, Hop hop) {
@@ -34,14 +47,15 @@ public final class TransitionPaths {
     }
 
     /**
-     * @param outgoing a track's next tracks with their occurrences (empty when none)
-     * @return empty when no chain of at most {@code maxHops} transitions exists (or the search outgrew its bound)
+     * @param outgoing a track's next tracks with their occurrences (none when it has none)
+     * @return empty when no chain of at most {@code maxHops} transitions exists
+     * @throws SearchTooLarge when the search would look up more than {@value #MAX_LOOKUPS} tracks
      */
-    public static Optional<Chain> mostLikely(String from, String to, int maxHops, Function<String, Map<String, Long>> outgoing) {
+    public static Optional<Chain> mostLikely(String from, String to, int maxHops, Function<String, Outgoing> outgoing) {
         if (from.equals(to)) {
             return Optional.of(new Chain(List.of(from), List.of(), 1.0));
         }
-        Map<String, Map<String, Long>> looked = new HashMap<>();
+        Map<String, Outgoing> looked = new HashMap<>();
         Map<String, Integer> fewestHopsSettled = new HashMap<>();
         PriorityQueue<Step> queue = new PriorityQueue<>(Comparator.comparingDouble(Step::cost).thenComparingInt(Step::hops));
         queue.add(new Step(from, 0, 0, null, null));
@@ -60,12 +74,11 @@ public final class TransitionPaths {
                 continue;
             }
             if (!looked.containsKey(step.track()) && looked.size() >= MAX_LOOKUPS) {
-                return Optional.empty();
+                throw new SearchTooLarge(looked.size());
             }
-            Map<String, Long> next = looked.computeIfAbsent(step.track(), outgoing);
-            long total = next.values().stream().mapToLong(Long::longValue).sum();
-            next.forEach((track, occurrences) -> {
-                double share = (double) occurrences / total;
+            Outgoing next = looked.computeIfAbsent(step.track(), outgoing);
+            next.next().forEach((track, occurrences) -> {
+                double share = (double) occurrences / next.total();
                 queue.add(new Step(track, step.hops() + 1, step.cost() - Math.log(share), step,
                         new Hop(step.track(), track, occurrences, share)));
             });

@@ -13,8 +13,9 @@ class TransitionPathsTest {
     private static final Map<String, Map<String, Long>> GRAPH = Map.of(
             "A", Map.of("B", 3L, "C", 1L, "E", 1L), "B", Map.of("D", 2L, "F", 1L), "D", Map.of("E", 4L), "E", Map.of("A", 1L));
 
-    private static Map<String, Long> next(String track) {
-        return GRAPH.getOrDefault(track, Map.of());
+    private static TransitionPaths.Outgoing next(String track) {
+        Map<String, Long> next = GRAPH.getOrDefault(track, Map.of());
+        return new TransitionPaths.Outgoing(next, next.values().stream().mapToLong(Long::longValue).sum());
     }
 
     @Test
@@ -39,6 +40,18 @@ class TransitionPathsTest {
         assertThat(TransitionPaths.mostLikely("C", "A", 8, TransitionPathsTest::next)).isEmpty();
         assertThat(TransitionPaths.mostLikely("A", "Z", 8, TransitionPathsTest::next)).isEmpty();
         assertThat(TransitionPaths.mostLikely("A", "A", 3, TransitionPathsTest::next).orElseThrow().tracks()).containsExactly("A");
+    }
+
+    @Test
+    void sharesComeFromTheTotalEvenWhenOnlyTheHeadOfTheNeighboursIsListed() {
+        TransitionPaths.Chain chain = TransitionPaths.mostLikely("A", "B", 2, t -> new TransitionPaths.Outgoing(Map.of("B", 3L), 10)).orElseThrow();
+        assertThat(chain.probability()).isCloseTo(0.3, org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    @Test
+    void aSearchOverItsBoundSaysSoInsteadOfClaimingNoChain() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> TransitionPaths.mostLikely("0", "unreachable", 8,
+                t -> new TransitionPaths.Outgoing(Map.of(t + "a", 1L, t + "b", 1L, t + "c", 1L), 3))).isInstanceOf(TransitionPaths.SearchTooLarge.class);
     }
 
     @Test

@@ -45,7 +45,7 @@ public final class HttpApi implements AutoCloseable {
             for (int i = 0; i < segments.length; i++) {
                 String segment = segments[i];
                 if (segment.startsWith("{") && segment.endsWith("}")) {
-                    params.put(segment.substring(1, segment.length() - 1), HttpRequest.decode(path[i]));
+                    params.put(segment.substring(1, segment.length() - 1), HttpRequest.decodePathSegment(path[i]));
                 } else if (!segment.equals(path[i])) {
                     return Optional.empty();
                 }

@@ -45,7 +45,17 @@ public record HttpRequest(String method, String path, Map<String, String> pathPa
         return query;
     }
 
+    /** A query name or value: {@code +} is a space, as HTML forms send it. */
     static String decode(String s) {
-        return URLDecoder.decode(s, StandardCharsets.UTF_8);
+        try {
+            return URLDecoder.decode(s, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new HttpError(400, "malformed percent-encoding in '" + s + "'");
+        }
+    }
+
+    /** A path segment: {@code +} is a plus sign there (RFC 3986), only {@code %XX} is decoded. */
+    static String decodePathSegment(String s) {
+        return decode(s.replace("+", "%2B"));
     }
 }

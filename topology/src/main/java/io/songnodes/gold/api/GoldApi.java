@@ -89,7 +89,8 @@ public final class GoldApi {
             for (HostInfo instance : instances.holders(GoldTopology.TRACK_CONTRIBUTIONS_STORE)) {
                 found.addAll(instance.equals(instances.self())
                         ? read(() -> local.search(artist.orElse(null), title.orElse(null), limit)).stream().map(AvroJson::toMap).toList()
-                        : tracksOf(instances.get(instance, "/api/tracks", query).json().orElseThrow()));
+                        : tracksOf(instances.get(instance, "/api/tracks", query).json()
+                                .orElseThrow(() -> new HttpError(502, "instance " + instance + " does not know /api/tracks"))));
             }
         }
         found.sort(Comparator.comparingLong((Map<String, Object> t) -> ((Number) t.get("plays")).longValue()).reversed()
@@ -104,41 +105,59 @@ public final class GoldApi {
         return (List<Map<String, Object>>) body.get("tracks");
     }
 
-    /** The most frequent next (out) or previous (in) tracks: the question a DJ asks. */
+    /**
+     * The most frequent next (out) or previous (in) tracks: the question a DJ asks. The owner of the
+     * track lists them; names are added here, so an instance answering a forwarded request never
+     * calls back the one that forwarded it.
+     */
+    @SuppressWarnings("unchecked")
     private HttpResponse neighbours(HttpRequest request) {
         String key = request.pathParam("key");
         String direction = Parameters.oneOf(request, "direction", "out", "out", "in");
         int limit = Parameters.integer(request, "limit", 10, 1, MAX_LIMIT);
         int minCount = Parameters.integer(request, "minCount", 1, 1, Integer.MAX_VALUE);
         boolean names = Parameters.oneOf(request, "names", "true", "true", "false").equals("true");
-        return routed(request, NEIGHBOURS_PATH, GoldTopology.TRACK_NEIGHBOURS_STORE, key, () -> {
-            Optional<TrackNeighbours> stored = read(() -> local.neighbours(key));
-            if (stored.isEmpty() && trackJson(key).isEmpty()) {
-                throw unknown("track", key);
+        Map<String, Object> body = neighbourList(request.header(Instances.FORWARDED_BY).isPresent(), key, direction, limit, minCount);
+        if (names) {
+            for (Map<String, Object> neighbour : (List<Map<String, Object>>) body.get("neighbors")) {
+                trackJson((String) neighbour.get("track_key")).ifPresent(t -> neighbour.putAll(displayName(t)));
             }
-            Map<String, Long> all = stored.map(n -> direction.equals("out") ? n.getOutgoing() : n.getIncoming()).orElse(Map.of());
-            long total = all.values().stream().mapToLong(Long::longValue).sum();
-            List<Map<String, Object>> list = new ArrayList<>();
-            all.entrySet().stream().filter(e -> e.getValue() >= minCount)
-                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                    .limit(limit)
-                    .forEach(e -> {
-                        Map<String, Object> neighbour = new LinkedHashMap<>();
-                        neighbour.put("track_key", e.getKey());
-                        neighbour.put("occurrences", e.getValue());
-                        neighbour.put("share", (double) e.getValue() / total);
-                        if (names) {
-                            trackJson(e.getKey()).ifPresent(t -> neighbour.putAll(displayName(t)));
-                        }
-                        list.add(neighbour);
-                    });
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("track_key", key);
-            body.put("direction", direction);
-            body.put("total_occurrences", total);
-            body.put("neighbors", list);
-            return HttpResponse.ok(body);
-        });
+        }
+        return HttpResponse.ok(body);
+    }
+
+    private Map<String, Object> neighbourList(boolean forwarded, String key, String direction, int limit, int minCount) {
+        HostInfo owner = instances.owner(GoldTopology.TRACK_NEIGHBOURS_STORE, key);
+        if (!owner.equals(instances.self())) {
+            if (forwarded) {
+                throw Instances.unavailable("track " + key + " is moving between instances");
+            }
+            return instances.get(owner, NEIGHBOURS_PATH + Instances.encode(key), Map.of("direction", direction, "limit", String.valueOf(limit),
+                    "minCount", String.valueOf(minCount), "names", "false")).json().orElseThrow(() -> unknown("track", key));
+        }
+        Optional<TrackNeighbours> stored = read(() -> local.neighbours(key));
+        if (stored.isEmpty() && trackJson(key).isEmpty()) {
+            throw unknown("track", key);
+        }
+        Map<String, Long> all = stored.map(n -> direction.equals("out") ? n.getOutgoing() : n.getIncoming()).orElse(Map.of());
+        long total = all.values().stream().mapToLong(Long::longValue).sum();
+        List<Map<String, Object>> list = new ArrayList<>();
+        all.entrySet().stream().filter(e -> e.getValue() >= minCount)
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(limit)
+                .forEach(e -> {
+                    Map<String, Object> neighbour = new LinkedHashMap<>();
+                    neighbour.put("track_key", e.getKey());
+                    neighbour.put("occurrences", e.getValue());
+                    neighbour.put("share", (double) e.getValue() / total);
+                    list.add(neighbour);
+                });
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("track_key", key);
+        body.put("direction", direction);
+        body.put("total_occurrences", total);
+        body.put("neighbors", list);
+        return body;
     }
 
     /** The most likely chain of real transitions between two tracks; computed here, neighbours fetched from their owners. */
@@ -148,8 +167,12 @@ public final class GoldApi {
         int maxHops = Parameters.integer(request, "maxHops", 4, 1, MAX_HOPS);
         Map<String, Object> fromTrack = trackJson(from).orElseThrow(() -> unknown("track", from));
         Map<String, Object> toTrack = trackJson(to).orElseThrow(() -> unknown("track", to));
-        TransitionPaths.Chain chain = TransitionPaths.mostLikely(from, to, maxHops, this::outgoing)
-                .orElseThrow(() -> HttpError.notFound("no chain of real transitions from " + from + " to " + to + " within " + maxHops + " hops"));
+        TransitionPaths.Chain chain;
+        try {
+            chain = TransitionPaths.mostLikely(from, to, maxHops, this::outgoing).orElseThrow(() -> HttpError.notFound("no chain of real transitions from " + from + " to " + to + " within " + maxHops + " hops"));
+        } catch (TransitionPaths.SearchTooLarge e) {
+            throw new HttpError(422, e.getMessage() + "; ask with a smaller maxHops");
+        }
         List<Map<String, Object>> tracks = new ArrayList<>();
         for (String key : chain.tracks()) {
             Map<String, Object> track = new LinkedHashMap<>();
@@ -176,17 +199,21 @@ public final class GoldApi {
         return json;
     }
 
+    /** A track's next tracks for the path search, from whichever instance holds them; unknown tracks have none. */
     @SuppressWarnings("unchecked")
-    private Map<String, Long> outgoing(String track) {
-        HostInfo owner = instances.owner(GoldTopology.TRACK_NEIGHBOURS_STORE, track);
-        if (owner.equals(instances.self())) {
-            return read(() -> local.neighbours(track)).map(TrackNeighbours::getOutgoing).orElse(Map.of());
+    private TransitionPaths.Outgoing outgoing(String track) {
+        Map<String, Object> body;
+        try {
+            body = neighbourList(false, track, "out", MAX_LIMIT, 1);
+        } catch (HttpError e) {
+            if (e.status() == 404) {
+                return new TransitionPaths.Outgoing(Map.of(), 0);
+            }
+            throw e;
         }
         Map<String, Long> next = new LinkedHashMap<>();
-        instances.get(owner, NEIGHBOURS_PATH + Instances.encode(track), Map.of("direction", "out", "limit", String.valueOf(MAX_LIMIT), "names", "false"))
-                .json().ifPresent(body -> ((List<Map<String, Object>>) body.get("neighbors"))
-                        .forEach(n -> next.put((String) n.get("track_key"), ((Number) n.get("occurrences")).longValue())));
-        return next;
+        ((List<Map<String, Object>>) body.get("neighbors")).forEach(n -> next.put((String) n.get("track_key"), ((Number) n.get("occurrences")).longValue()));
+        return new TransitionPaths.Outgoing(next, ((Number) body.get("total_occurrences")).longValue());
     }
 
     /** A track as JSON from whichever instance holds it; empty when no instance does. */
@@ -215,14 +242,13 @@ public final class GoldApi {
         if (request.header(Instances.FORWARDED_BY).isPresent()) {
             throw Instances.unavailable("key " + key + " of " + store + " is moving between instances");
         }
-        Instances.Reply reply = instances.get(owner, path + Instances.encode(key), request.query());
-        return new HttpResponse(reply.status(), "application/json", reply.body());
+        return instances.get(owner, path + Instances.encode(key), request.query()).passThrough();
     }
 
     private static <T> T read(Supplier<T> storeRead) {
         try {
             return storeRead.get();
-        } catch (InvalidStateStoreException e) {
+        } catch (InvalidStateStoreException | IllegalStateException e) {
             throw Instances.unavailable("Gold stores are not queryable on this instance right now (" + e.getMessage() + ")");
         }
     }

@@ -57,19 +57,25 @@ final class Instances {
             metadata = streams.queryMetadataForKey(store, key, Serdes.String().serializer());
         } catch (StreamsNotStartedException e) {
             throw unavailable("Gold is not started yet");
+        } catch (IllegalStateException e) {
+            throw unavailable("Gold is not running here (" + streams.state() + ")");
         }
-        if (metadata == null || metadata.equals(KeyQueryMetadata.NOT_AVAILABLE)) {
+        // During a rebalance the owner can be known by partition only: host "unavailable", port -1.
+        if (metadata == null || metadata.equals(KeyQueryMetadata.NOT_AVAILABLE) || metadata.activeHost().port() < 0) {
             throw unavailable("Gold is rebalancing (" + streams.state() + "); the owner of " + store + " key " + key + " is not known yet");
         }
         return metadata.activeHost();
     }
 
-    /** Every instance holding part of the store. */
+    /** Every instance with an active part of the store (standbys and warm-ups would answer 503). */
     List<HostInfo> holders(String store) {
         try {
-            return streams.streamsMetadataForStore(store).stream().map(StreamsMetadata::hostInfo).distinct().toList();
+            return streams.streamsMetadataForStore(store).stream().filter(m -> m.stateStoreNames().contains(store))
+                    .map(StreamsMetadata::hostInfo).distinct().toList();
         } catch (StreamsNotStartedException e) {
             throw unavailable("Gold is not started yet");
+        } catch (IllegalStateException e) {
+            throw unavailable("Gold is not running here (" + streams.state() + ")");
         }
     }
 
@@ -80,11 +86,12 @@ final class Instances {
     /** A GET on another instance: its status and raw JSON body. */
     Reply get(HostInfo instance, String path, Map<String, String> query) {
         String q = query.entrySet().stream().map(e -> encode(e.getKey()) + "=" + encode(e.getValue())).collect(Collectors.joining("&"));
-        URI uri = URI.create("http://" + instance.host() + ":" + instance.port() + path + (q.isEmpty() ? "" : "?" + q));
+        String host = instance.host().contains(":") ? "[" + instance.host() + "]" : instance.host();
+        URI uri = URI.create("http://" + host + ":" + instance.port() + path + (q.isEmpty() ? "" : "?" + q));
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).header(FORWARDED_BY, self.host() + ":" + self.port()).GET().build();
         try {
             HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-            return new Reply(response.statusCode(), response.body());
+            return new Reply(response.statusCode(), response.body(), response.headers().firstValue("Retry-After"));
         } catch (IOException e) {
             throw unavailable("instance " + instance.host() + ":" + instance.port() + " holding the answer is unreachable (" + e.getClass().getSimpleName() + ")");
         } catch (InterruptedException e) {
@@ -94,7 +101,13 @@ final class Instances {
     }
 
     /** A reply of another instance: passed through as it is, or read as JSON when this instance composes an answer. */
-    record Reply(int status, byte[] body) {
+    record Reply(int status, byte[] body, Optional<String> retryAfter) {
+        /** The reply as this instance's answer, Retry-After included. */
+        io.songnodes.platform.http.HttpResponse passThrough() {
+            io.songnodes.platform.http.HttpResponse response = new io.songnodes.platform.http.HttpResponse(status, "application/json", body);
+            return retryAfter.map(seconds -> response.withHeader("Retry-After", seconds)).orElse(response);
+        }
+
         Optional<Map<String, Object>> json() {
             if (status == 404) {
                 return Optional.empty();
