@@ -15,7 +15,7 @@ import io.songnodes.scrape.ScrapeRequestPublisher;
 import io.songnodes.scrape.ScrapeSites;
 import io.songnodes.scrape.SiteScraper;
 import io.songnodes.scrape.fetch.FetchResult;
-import io.songnodes.scrape.fetch.HostThrottle;
+import io.songnodes.platform.outbound.HostThrottle;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;

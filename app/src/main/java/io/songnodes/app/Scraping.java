@@ -5,7 +5,7 @@ import io.songnodes.platform.config.SongNodesConfig;
 import io.songnodes.platform.health.Health;
 import io.songnodes.scrape.ScrapeService;
 import io.songnodes.scrape.ScrapeSites;
-import io.songnodes.scrape.fetch.HostThrottle;
+import io.songnodes.platform.outbound.HostThrottle;
 import io.songnodes.scrape.fetch.PageFetcher;
 import io.songnodes.scrape.SiteScraper;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;

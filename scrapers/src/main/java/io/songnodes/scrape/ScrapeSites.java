@@ -2,7 +2,7 @@ package io.songnodes.scrape;
 
 import io.songnodes.platform.config.SongNodesConfig;
 import io.songnodes.scrape.fetch.FetchSettings;
-import io.songnodes.scrape.fetch.HostThrottle;
+import io.songnodes.platform.outbound.HostThrottle;
 import io.songnodes.scrape.fetch.PageFetcher;
 import io.songnodes.scrape.fetch.UrlPolicy;
 import io.songnodes.scrape.mixesdb.MixesDbScraper;

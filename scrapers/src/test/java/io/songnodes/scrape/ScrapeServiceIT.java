@@ -16,7 +16,7 @@ import io.songnodes.schemas.dlq.DeadLetter;
 import io.songnodes.schemas.dlq.DeadLetterCategory;
 import io.songnodes.schemas.scrape.ScrapeReason;
 import io.songnodes.schemas.scrape.ScrapeRequest;
-import io.songnodes.scrape.fetch.HostThrottle;
+import io.songnodes.platform.outbound.HostThrottle;
 import io.songnodes.scrape.simulator.Catalog;
 import io.songnodes.scrape.simulator.SiteSimulator;
 import java.net.URI;

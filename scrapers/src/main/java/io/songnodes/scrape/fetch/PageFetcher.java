@@ -1,5 +1,7 @@
 package io.songnodes.scrape.fetch;
 
+import io.songnodes.platform.outbound.Backoff;
+import io.songnodes.platform.outbound.HostThrottle;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;

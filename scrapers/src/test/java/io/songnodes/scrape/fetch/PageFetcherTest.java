@@ -1,5 +1,6 @@
 package io.songnodes.scrape.fetch;
 
+import io.songnodes.platform.outbound.HostThrottle;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;

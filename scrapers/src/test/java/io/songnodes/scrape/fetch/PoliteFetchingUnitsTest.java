@@ -1,5 +1,7 @@
 package io.songnodes.scrape.fetch;
 
+import io.songnodes.platform.outbound.Backoff;
+import io.songnodes.platform.outbound.HostThrottle;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;

@@ -1,4 +1,4 @@
-package io.songnodes.scrape.fetch;
+package io.songnodes.platform.outbound;
 
 import java.time.Duration;
 import java.util.Optional;
