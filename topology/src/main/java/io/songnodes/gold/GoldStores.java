@@ -1,5 +1,6 @@
 package io.songnodes.gold;
 
+import io.songnodes.schemas.enrichment.EnrichmentResult;
 import io.songnodes.schemas.gold.Artist;
 import io.songnodes.schemas.gold.ArtistContributions;
 import io.songnodes.schemas.gold.Track;
@@ -46,7 +47,12 @@ public final class GoldStores {
 
     public Optional<Track> track(String key) {
         return Optional.ofNullable(this.<TrackContributions>store(GoldTopology.TRACK_CONTRIBUTIONS_STORE).get(key))
-                .map(state -> tracks.output(key, state.getContributions()));
+                .map(state -> enriched(key, state));
+    }
+
+    private Track enriched(String key, TrackContributions state) {
+        return TrackEnrichment.apply(tracks.output(key, state.getContributions()),
+                this.<EnrichmentResult>store(GoldTopology.TRACK_ENRICHMENT_STORE).get(key));
     }
 
     /**
@@ -60,7 +66,7 @@ public final class GoldStores {
         try (KeyValueIterator<String, TrackContributions> all = this.<TrackContributions>store(GoldTopology.TRACK_CONTRIBUTIONS_STORE).all()) {
             while (all.hasNext()) {
                 KeyValue<String, TrackContributions> next = all.next();
-                Track track = tracks.output(next.key, next.value.getContributions());
+                Track track = enriched(next.key, next.value);
                 if ((artist == null || track.getArtists().stream().anyMatch(a -> TrackKey.fold(a).startsWith(artist)))
                         && (title == null || (track.getTitle() != null && TrackKey.fold(track.getTitle()).startsWith(title)))) {
                     found.add(track);

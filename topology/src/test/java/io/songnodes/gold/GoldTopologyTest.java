@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import io.songnodes.platform.testkit.InMemorySchemaRegistry;
 import io.songnodes.platform.topics.Topics;
+import io.songnodes.schemas.enrichment.EnrichmentResult;
+import io.songnodes.schemas.enrichment.FieldValue;
 import io.songnodes.schemas.gold.Artist;
 import io.songnodes.schemas.gold.ArtistTrack;
 import io.songnodes.schemas.gold.ArtistTransition;
@@ -242,6 +244,29 @@ class GoldTopologyTest {
         assertThat(stores.search("orjan", null, 10)).extracting(Track::getTrackKey).containsExactly("B");
         assertThat(stores.search("d", null, 10)).extracting(Track::getTrackKey).containsExactly("A");
         assertThat(stores.search(null, null, 2)).as("most played first, limited").extracting(Track::getTrackKey).containsExactly("A", "B");
+    }
+
+    @Test
+    void enrichmentResultsJoinIntoTracksWhicheverArrivesFirst() {
+        TestInputTopic<String, EnrichmentResult> results = driver.createInputTopic(Topics.ENRICHMENT_RESULTS.name(), new StringSerializer(),
+                Topics.ENRICHMENT_RESULTS.valueSerde(registry).serializer());
+        Instant at = Instant.parse("2026-11-25T07:00:00Z");
+        results.pipeInput("B", EnrichmentResult.newBuilder().setTrackKey("B").setEnrichedAt(at)
+                .setValues(Map.of("bpm", new FieldValue("131.5", "deezer", 0.93, at))).build());
+        send(playlist("p1", "DJ", PlaylistStatus.VALID, "A", "B"));
+        assertThat(trackTable.get("B").getBpm()).as("a result before the track's first play").isEqualTo(131.5);
+        results.pipeInput("A", EnrichmentResult.newBuilder().setTrackKey("A").setEnrichedAt(at).setValues(Map.of(
+                "isrc", new FieldValue("GBXYZ2100001", "musicbrainz", 0.97, at), "release_date", new FieldValue("2021", "discogs", 0.9, at),
+                "bpm", new FieldValue("not a number", "deezer", 0.9, at))).setMissing(Map.of("key", "no provider configured for key")).build());
+        send(playlist("p2", "DJ", PlaylistStatus.VALID, "A"));
+        Track a = trackTable.get("A");
+        assertThat(a.getIsrc()).isEqualTo("GBXYZ2100001");
+        assertThat(a.getReleaseDate()).isEqualTo(java.time.LocalDate.of(2021, 1, 1));
+        assertThat(a.getBpm()).as("an unparseable value is left out, not guessed").isNull();
+        assertThat(a.getMusicalKey()).isNull();
+        assertThat(a.getEnrichedBy()).containsEntry("isrc", "musicbrainz");
+        assertThat(a.getPlays()).as("a playlist change keeps the enrichment and the counts").isEqualTo(2);
+        assertThat(new GoldStores(driver::getKeyValueStore).track("A")).contains(a);
     }
 
     @Test

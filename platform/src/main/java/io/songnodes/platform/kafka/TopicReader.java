@@ -18,23 +18,29 @@ public final class TopicReader {
     public static <K, V> void readToEnd(KafkaConnection kafka, String topic, Deserializer<K> keys, Deserializer<V> values,
                                         Duration timeout, Consumer<ConsumerRecord<K, V>> each) {
         try (KafkaConsumer<K, V> consumer = new KafkaConsumer<>(kafka.readerProperties(), keys, values)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, timeout).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            if (partitions.isEmpty()) {
-                // read as empty it would pass for "nothing yet", and a wrong cluster would go unnoticed
-                throw new IllegalStateException(topic + " does not exist on " + kafka.bootstrapServers()
-                        + " (./songnodes topics apply creates the declared topics)");
+            catchUp(kafka, consumer, topic, timeout, each);
+        }
+    }
+
+    /** Assigns every partition of the topic to the consumer and reads from the beginning to the end as it is now. */
+    static <K, V> void catchUp(KafkaConnection kafka, KafkaConsumer<K, V> consumer, String topic, Duration timeout,
+                               Consumer<ConsumerRecord<K, V>> each) {
+        List<TopicPartition> partitions = consumer.partitionsFor(topic, timeout).stream()
+                .map(p -> new TopicPartition(topic, p.partition())).toList();
+        if (partitions.isEmpty()) {
+            // read as empty it would pass for "nothing yet", and a wrong cluster would go unnoticed
+            throw new IllegalStateException(topic + " does not exist on " + kafka.bootstrapServers()
+                    + " (./songnodes topics apply creates the declared topics)");
+        }
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("could not read " + topic + " to its end within " + timeout);
             }
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("could not read " + topic + " to its end within " + timeout);
-                }
-                consumer.poll(Duration.ofMillis(200)).forEach(each);
-            }
+            consumer.poll(Duration.ofMillis(200)).forEach(each);
         }
     }
 }

@@ -4,6 +4,10 @@ import io.songnodes.platform.topics.TopicSpec.Cleanup;
 import io.songnodes.schemas.alerts.SilentFailureAlert;
 import io.songnodes.schemas.alerts.SourceHealth;
 import io.songnodes.schemas.bronze.BronzePlaylist;
+import io.songnodes.schemas.enrichment.EnrichmentRequest;
+import io.songnodes.schemas.enrichment.EnrichmentResult;
+import io.songnodes.schemas.enrichment.ProviderAnswer;
+import io.songnodes.schemas.enrichment.WaterfallRule;
 import io.songnodes.schemas.gold.Artist;
 import io.songnodes.schemas.gold.Track;
 import io.songnodes.schemas.gold.Transition;
@@ -92,13 +96,44 @@ public final class Topics {
             Optional.of(Duration.ofDays(30)), Wire.bytes("original bytes"), Wire.bytes("original bytes"));
 
     /** What the Gold topologies could not process. */
+    /** Each unique track once (and again on expiry or a waterfall change), never once per play. */
+    public static final TopicSpec<String, EnrichmentRequest> ENRICHMENT_REQUESTS = new TopicSpec<>("enrichment.requests.v1",
+            "tracks to enrich, keyed by track key", 3, Cleanup.DELETE, Optional.of(Duration.ofDays(7)),
+            Wire.string(), Wire.avro(EnrichmentRequest.class));
+
+    /** Requests whose providers failed, waiting out a growing delay before the next try (stage 1, 2, 3). */
+    public static final List<TopicSpec<String, EnrichmentRequest>> ENRICHMENT_RETRIES = List.of(1, 2, 3).stream()
+            .map(stage -> new TopicSpec<>("enrichment.retry-" + stage + ".v1",
+                    "enrichment requests to try again after retry delay " + stage + ", keyed by track key", 3, Cleanup.DELETE,
+                    Optional.of(Duration.ofDays(7)), Wire.string(), Wire.avro(EnrichmentRequest.class)))
+            .toList();
+
+    public static final TopicSpec<String, EnrichmentResult> ENRICHMENT_RESULTS = new TopicSpec<>("enrichment.results.v1",
+            "what the provider waterfall found per track: value, provider, confidence, time per field; keyed by track key", 3,
+            Cleanup.COMPACT, FOREVER, Wire.string(), Wire.avro(EnrichmentResult.class));
+
+    /** Read as a global table by the request step and every worker, so a change applies live. */
+    public static final TopicSpec<String, WaterfallRule> CONFIG_ENRICHMENT_WATERFALL = new TopicSpec<>("config.enrichment-waterfall.v1",
+            "per field: providers in order, minimum confidence, enabled; keyed by field id", 1, Cleanup.COMPACT, FOREVER,
+            Wire.string(), Wire.avro(WaterfallRule.class));
+
+    /** Backs the workers' caches, so a restart does not ask providers again what is still fresh. */
+    public static final TopicSpec<String, ProviderAnswer> ENRICHMENT_PROVIDER_CACHE = new TopicSpec<>("enrichment.provider-cache.v1",
+            "providers' answers with their expiry, keyed by provider|question", 3, Cleanup.COMPACT, FOREVER,
+            Wire.string(), Wire.avro(ProviderAnswer.class));
+
+    public static final TopicSpec<byte[], byte[]> DLQ_ENRICHMENT = new TopicSpec<>("dlq.enrichment.v1",
+            "enrichment requests that failed every retry or could not be read, byte-exact, reason in headers", 1, Cleanup.DELETE,
+            Optional.of(Duration.ofDays(30)), Wire.bytes("original bytes"), Wire.bytes("original bytes"));
+
     public static final TopicSpec<byte[], byte[]> DLQ_GOLD = new TopicSpec<>("dlq.gold.v1",
             "records the Gold topologies could not process, byte-exact, reason in headers", 1, Cleanup.DELETE,
             Optional.of(Duration.ofDays(30)), Wire.bytes("original bytes"), Wire.bytes("original bytes"));
 
     public static final List<TopicSpec<?, ?>> ALL = List.of(SCHEMAS, SCRAPE_REQUESTS, SCRAPE_SEEN_URLS, DLQ_SCRAPE_REQUESTS,
             BRONZE_PLAYLISTS, SILVER_PLAYLISTS, SILVER_TRACK_PLAYS, DLQ_SILVER, GOLD_SOURCE_HEALTH, ALERTS_SILENT_FAILURES, DLQ_ALERTS, GOLD_TRANSITIONS, GOLD_TRACKS, GOLD_ARTISTS,
-            DLQ_GOLD);
+            DLQ_GOLD, ENRICHMENT_REQUESTS, ENRICHMENT_RETRIES.get(0), ENRICHMENT_RETRIES.get(1), ENRICHMENT_RETRIES.get(2),
+            ENRICHMENT_RESULTS, CONFIG_ENRICHMENT_WATERFALL, ENRICHMENT_PROVIDER_CACHE, DLQ_ENRICHMENT);
 
     private Topics() {
     }

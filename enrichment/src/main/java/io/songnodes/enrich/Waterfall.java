@@ -1,0 +1,163 @@
+package io.songnodes.enrich;
+
+import io.songnodes.enrich.providers.Candidate;
+import io.songnodes.enrich.providers.ProviderException;
+import io.songnodes.schemas.enrichment.EnrichmentRequest;
+import io.songnodes.schemas.enrichment.EnrichmentResult;
+import io.songnodes.schemas.enrichment.FieldValue;
+import io.songnodes.schemas.enrichment.WaterfallRule;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Applies the waterfall to one track, field by field: the field's providers in order, stopping at
+ * the first whose best candidate matches with at least the field's minimum confidence and has a
+ * value for it. Each provider is asked at most once per track (its answer serves every field).
+ * Whatever stays empty says why, provider by provider; a provider that was down makes the request
+ * worth retrying.
+ */
+public final class Waterfall {
+
+    /** The result, and whether a provider outage left a wanted field empty. */
+    public record Enrichment(EnrichmentResult result, boolean retry, String outage) {
+    }
+
+    private final Map<String, GuardedProvider> providers;
+    private final WaterfallRules rules;
+    private final TrackMatcher matcher = new TrackMatcher();
+    private final Clock clock;
+
+    public Waterfall(List<GuardedProvider> providers, WaterfallRules rules, Clock clock) {
+        this.providers = new LinkedHashMap<>();
+        providers.forEach(p -> this.providers.put(p.name(), p));
+        this.rules = rules;
+        this.clock = clock;
+    }
+
+    public Enrichment enrich(EnrichmentRequest request) {
+        Asking asking = new Asking(query(request));
+        Map<String, FieldValue> values = new HashMap<>();
+        Map<String, String> missing = new HashMap<>();
+        Map<String, Long> versions = new HashMap<>();
+        // Every field, always: a result replaces the last one on the compacted topic, so it must be whole.
+        for (TrackField field : TrackField.values()) {
+            WaterfallRule rule = rules.rule(field);
+            versions.put(field.id(), rule.getVersion());
+            if (!rule.getEnabled()) {
+                missing.put(field.id(), "not enriched: disabled in the waterfall");
+                continue;
+            }
+            List<String> reasons = new ArrayList<>();
+            for (String name : rule.getProviders()) {
+                Optional<FieldValue> value = asking.value(name, field, rule.getMinConfidence(), reasons);
+                if (value.isPresent()) {
+                    values.put(field.id(), value.get());
+                    break;
+                }
+            }
+            if (!values.containsKey(field.id())) {
+                missing.put(field.id(), reasons.isEmpty() ? "no provider configured for " + field.id() : String.join("; ", reasons));
+            }
+        }
+        EnrichmentResult result = EnrichmentResult.newBuilder().setTrackKey(request.getTrackKey()).setValues(values).setMissing(missing)
+                .setEnrichedAt(clock.instant()).setWaterfallVersions(versions).build();
+        return new Enrichment(result, asking.outage != null && !missing.isEmpty(), asking.outage);
+    }
+
+    private static TrackQuery query(EnrichmentRequest request) {
+        return new TrackQuery(request.getTrackKey(), request.getArtists(), request.getTitle() == null ? "" : request.getTitle(),
+                request.getVersion(), request.getRemixers(), null);
+    }
+
+    /** One track's questions to the providers, each asked once. */
+    private final class Asking {
+        private TrackQuery query;
+        private final Map<String, Optional<Candidate>> matched = new HashMap<>();
+        private final Map<String, String> noMatch = new HashMap<>();
+        private String outage;
+
+        Asking(TrackQuery query) {
+            this.query = query;
+        }
+
+        Optional<FieldValue> value(String name, TrackField field, double minConfidence, List<String> reasons) {
+            GuardedProvider provider = providers.get(name);
+            if (provider == null) {
+                reasons.add(name + ": not enabled");
+                return Optional.empty();
+            }
+            if (!provider.fields().contains(field)) {
+                reasons.add(name + ": does not supply " + field.id());
+                return Optional.empty();
+            }
+            Optional<Candidate> match = matched.computeIfAbsent(name + "@" + minConfidence, k -> match(provider, minConfidence));
+            if (match.isEmpty()) {
+                reasons.add(name + ": " + noMatch.get(name + "@" + minConfidence));
+                return Optional.empty();
+            }
+            String value = match.get().fields().get(field);
+            if (value == null) {
+                reasons.add(name + ": matched, but has no " + field.id());
+                return Optional.empty();
+            }
+            double confidence = matcher.score(query, match.get()).confidence();
+            return Optional.of(new FieldValue(value, name, confidence, clock.instant()));
+        }
+
+        private Optional<Candidate> match(GuardedProvider provider, double minConfidence) {
+            String key = provider.name() + "@" + minConfidence;
+            List<Candidate> candidates = answered(provider, provider.search(query), key);
+            if (candidates == null) {
+                return Optional.empty();
+            }
+            if (candidates.isEmpty()) {
+                noMatch.put(key, "no candidate");
+                return Optional.empty();
+            }
+            Candidate best = candidates.stream().max(Comparator.comparingDouble(c -> matcher.score(query, c).confidence())).orElseThrow();
+            TrackMatcher.Match score = matcher.score(query, best);
+            if (score.confidence() < minConfidence) {
+                noMatch.put(key, String.format("best candidate %s - %s at %.2f, below %.2f (%s)", String.join(", ", best.artists()),
+                        best.title(), score.confidence(), minConfidence, score.why()));
+                return Optional.empty();
+            }
+            List<Candidate> completed = answered(provider, provider.complete(best), key);
+            if (completed == null || completed.isEmpty()) {
+                return Optional.empty();
+            }
+            Candidate full = completed.get(0);
+            if (query.durationSeconds() == null && full.fields().containsKey(TrackField.DURATION)) {
+                // a trusted duration checks later providers' candidates
+                query = new TrackQuery(query.trackKey(), query.artists(), query.title(), query.version(), query.remixers(),
+                        Integer.valueOf(full.fields().get(TrackField.DURATION)));
+            }
+            return Optional.of(full);
+        }
+
+        /** The candidates, or null with the reason noted when the provider was skipped or failed. */
+        private List<Candidate> answered(GuardedProvider provider, GuardedProvider.Outcome outcome, String key) {
+            if (outcome instanceof GuardedProvider.Answered a) {
+                return a.candidates();
+            }
+            if (outcome instanceof GuardedProvider.Skipped s) {
+                noMatch.put(key, "skipped, " + s.reason());
+                if (s.outage()) {
+                    outage = provider.name() + " " + s.reason();
+                }
+                return null;
+            }
+            ProviderException error = ((GuardedProvider.Failed) outcome).error();
+            noMatch.put(key, "failed, " + error.kind() + ": " + error.getMessage());
+            if (error.retryable()) {
+                outage = provider.name() + " " + error.kind() + ": " + error.getMessage();
+            }
+            return null;
+        }
+    }
+}
