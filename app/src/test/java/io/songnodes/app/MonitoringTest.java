@@ -64,7 +64,7 @@ class MonitoringTest {
                 .redirectErrorStream(true).start();
         String checked = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(check.waitFor()).as(checked).isZero();
-        assertThat(checked).contains("SUCCESS: 10 rules found");
+        assertThat(checked).contains("SUCCESS: 13 rules found");
         Process test = new ProcessBuilder(promtool.get().toString(), "test", "rules", "tests/alerts_test.yml").directory(prometheus.toFile())
                 .redirectErrorStream(true).start();
         String tested = new String(test.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
