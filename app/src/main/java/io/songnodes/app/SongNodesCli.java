@@ -22,7 +22,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "songnodes", mixinStandardHelpOptions = true, versionProvider = SongNodesCli.Version.class,
         description = "Event-streaming platform for DJ-set music data on Apache Kafka.",
-        subcommands = {DemoCommand.class, BrokerCommand.class, TopicsCommand.class, ScrapeCommand.class, ParseCommand.class, DlqCommand.class, ReplayCommand.class, HealthCommand.class, GraphCommand.class, ServeCommand.class,
+        subcommands = {DemoCommand.class, BrokerCommand.class, TopicsCommand.class, ScrapeCommand.class, ParseCommand.class, DlqCommand.class, ReplayCommand.class, HealthCommand.class, GraphCommand.class, ServeCommand.class, EnrichCommand.class,
                 CommandLine.HelpCommand.class})
 public final class SongNodesCli {
 
