@@ -1,0 +1,75 @@
+package io.songnodes.enrich.providers;
+
+import static io.songnodes.enrich.providers.ProviderHttp.text;
+import static io.songnodes.enrich.providers.ProviderHttp.texts;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.songnodes.enrich.TrackField;
+import io.songnodes.enrich.TrackQuery;
+import java.net.http.HttpClient;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * MusicBrainz WS/2: recording search and ISRC lookup. No key; its one-request-a-second limit is
+ * kept by the waterfall's rate limiter. Note that MusicBrainz answers 503 (not 429) to a client
+ * over that limit, which arrives here as UNAVAILABLE.
+ */
+public final class MusicBrainzProvider implements MetadataProvider {
+
+    private static final String NAME = "musicbrainz";
+    private static final Set<TrackField> FIELDS = Collections.unmodifiableSet(
+            EnumSet.of(TrackField.ISRC, TrackField.RELEASE_DATE, TrackField.DURATION, TrackField.EXTERNAL_IDS));
+
+    private final ProviderHttp http;
+
+    public MusicBrainzProvider(ProviderSettings settings, HttpClient client) {
+        this.http = new ProviderHttp(settings, client, ProviderHttp.Errors.NONE);
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Set<TrackField> fields() {
+        return FIELDS;
+    }
+
+    @Override
+    public List<Candidate> search(TrackQuery query) throws ProviderException {
+        String lucene = "artist:" + phrase(query.artistText()) + " AND recording:" + phrase(query.fullTitle());
+        return recordings(http.get(http.uri("/ws/2/recording", "query", lucene, "fmt", "json", "limit", "10")));
+    }
+
+    /** The recordings that carry an ISRC; empty when MusicBrainz knows none (it answers 404). */
+    public List<Candidate> byIsrc(String isrc) throws ProviderException {
+        // A lookup's recordings list their artists and ISRCs only when asked to (search results always do).
+        return recordings(http.lookup(http.uri("/ws/2/isrc/" + ProviderHttp.encode(isrc.strip()),
+                "fmt", "json", "inc", "artists isrcs")));
+    }
+
+    private static List<Candidate> recordings(Optional<JsonNode> body) {
+        return ProviderHttp.each(body, "/recordings", MusicBrainzProvider::recording);
+    }
+
+    private static Candidate recording(JsonNode recording) {
+        return new CandidateBuilder(NAME, text(recording, "id"))
+                .artists(texts(recording.path("artist-credit"), "name"))
+                .title(text(recording, "title"))
+                .durationMillis(recording.path("length").asLong())
+                .isrc(text(recording.path("isrcs").path(0)))
+                .releaseDate(text(recording, "first-release-date"))
+                .externalId("recording")
+                .build();
+    }
+
+    /** A Lucene phrase: inside quotes only the quote and the backslash need escaping. */
+    private static String phrase(String text) {
+        return '"' + text.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+    }
+}
