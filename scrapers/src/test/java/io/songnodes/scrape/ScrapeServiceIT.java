@@ -18,6 +18,7 @@ import io.songnodes.schemas.scrape.ScrapeReason;
 import io.songnodes.schemas.scrape.ScrapeRequest;
 import io.songnodes.platform.outbound.HostThrottle;
 import io.songnodes.scrape.simulator.Catalog;
+import io.songnodes.scrape.simulator.Hit;
 import io.songnodes.scrape.simulator.SiteSimulator;
 import java.net.URI;
 import java.time.Clock;
@@ -175,7 +176,7 @@ class ScrapeServiceIT {
 
         Duration interval = Duration.ofMillis(Long.parseLong(FastScrapeConfig.INTERVAL.replace("ms", "")));
         for (SiteSimulator site : List.of(mixes, tracklists)) {
-            List<Instant> times = site.hits().stream().map(SiteSimulator.Hit::at).sorted().toList();
+            List<Instant> times = site.hits().stream().map(Hit::at).sorted().toList();
             assertThat(times.size()).isGreaterThan(5);
             Duration shortest = java.util.stream.IntStream.range(1, times.size())
                     .mapToObj(i -> Duration.between(times.get(i - 1), times.get(i))).min(Duration::compareTo).orElseThrow();

@@ -59,9 +59,11 @@ public final class Catalog {
     private static final String[] LABELS = {"Klockworks", "Ostgut Ton", "Token", "Mord", "Figure", "Drumcode"};
     private static final String[] VENUES = {"Berghain", "Tresor", "Awakenings, Gashouder", "De School", "Fabric"};
 
+    private final long seed;
     private final List<DjSet> sets;
 
-    private Catalog(List<DjSet> sets) {
+    private Catalog(long seed, List<DjSet> sets) {
+        this.seed = seed;
         this.sets = List.copyOf(sets);
     }
 
@@ -94,12 +96,18 @@ public final class Catalog {
             LocalDate date = LocalDate.of(2015, 1, 1).plusDays(random.nextInt(3650));
             sets.add(new DjSet(String.format(Locale.ROOT, "sim%05d", s + 1), dj, VENUES[random.nextInt(VENUES.length)], date, plays));
         }
-        return new Catalog(sets);
+        return new Catalog(shape.seed(), sets);
     }
 
-    private static String name(Random random) {
+    /** A made-up artist name; the provider simulator uses it too, for other artists' tracks of the same title. */
+    static String name(Random random) {
         String word = SYLLABLES[random.nextInt(SYLLABLES.length)] + SYLLABLES[random.nextInt(SYLLABLES.length)];
         return Character.toUpperCase(word.charAt(0)) + word.substring(1);
+    }
+
+    /** The seed the world was generated from, which also seeds what the provider simulator derives from it. */
+    public long seed() {
+        return seed;
     }
 
     public List<DjSet> sets() {

@@ -1,7 +1,5 @@
 package io.songnodes.scrape.simulator;
 
-import io.songnodes.platform.http.AdminToken;
-import io.songnodes.platform.http.HttpApi;
 import io.songnodes.platform.http.HttpError;
 import io.songnodes.platform.http.HttpRequest;
 import io.songnodes.platform.http.HttpResponse;
@@ -10,8 +8,6 @@ import io.songnodes.scrape.simulator.Catalog.DjSet;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -42,49 +38,42 @@ public final class SiteSimulator implements AutoCloseable {
         UNAVAILABLE
     }
 
-    /** One request the simulator answered. */
-    public record Hit(Instant at, String path, int status) {
-    }
-
     /** Pages under this path are disallowed by robots.txt, for testing that the scrapers obey it. */
     public static final String DISALLOWED_PREFIX = "/private/";
 
     private final Site site;
     private final Catalog catalog;
-    private final Clock clock;
-    private final HttpApi api;
-    private final List<Hit> hits = new CopyOnWriteArrayList<>();
+    private final SimulatorServer server;
     private volatile Mode mode = Mode.NORMAL;
     private final List<String> disallowed = new CopyOnWriteArrayList<>(List.of(DISALLOWED_PREFIX));
 
-    private SiteSimulator(Site site, Catalog catalog, Clock clock, HttpApi api) {
+    private SiteSimulator(Site site, Catalog catalog, SimulatorServer server) {
         this.site = site;
         this.catalog = catalog;
-        this.clock = clock;
-        this.api = api;
+        this.server = server;
     }
 
     public static SiteSimulator start(Site site, Catalog catalog) {
-        HttpApi api = HttpApi.start("simulator-" + site.name().toLowerCase(Locale.ROOT), "127.0.0.1", 0, 4, AdminToken.none());
-        SiteSimulator simulator = new SiteSimulator(site, catalog, Clock.systemUTC(), api);
+        SimulatorServer server = SimulatorServer.start("simulator-" + site.name().toLowerCase(Locale.ROOT), 4);
+        SiteSimulator simulator = new SiteSimulator(site, catalog, server);
         simulator.install();
         return simulator;
     }
 
     private void install() {
-        api.route("GET", "/robots.txt", r -> logged(r, text(200, "text/plain", robotsTxt())));
+        server.route("GET", "/robots.txt", r -> text(200, "text/plain", robotsTxt()));
         if (site == Site.MIXESDB) {
-            api.route("GET", "/w/api.php", r -> page(r, this::mixesDbApi));
-            api.route("GET", "/w/{title}", r -> page(r, this::mixesDbPage));
+            server.route("GET", "/w/api.php", r -> page(r, this::mixesDbApi));
+            server.route("GET", "/w/{title}", r -> page(r, this::mixesDbPage));
         } else {
-            api.route("GET", "/tracklist/{id}/{slug}", r -> page(r, this::tracklistPage));
-            api.route("GET", "/search/result.php", r -> page(r, this::searchPage));
+            server.route("GET", "/tracklist/{id}/{slug}", r -> page(r, this::tracklistPage));
+            server.route("GET", "/search/result.php", r -> page(r, this::searchPage));
         }
-        api.route("GET", DISALLOWED_PREFIX + "{page}", r -> page(r, req -> text(200, "text/html", "<html>private</html>")));
+        server.route("GET", DISALLOWED_PREFIX + "{page}", r -> page(r, req -> text(200, "text/html", "<html>private</html>")));
     }
 
     public URI baseUrl() {
-        return URI.create(api.baseUrl());
+        return server.baseUrl();
     }
 
     /** Adds a robots.txt Disallow line; scrapers that already read robots.txt see it when their copy expires. */
@@ -122,22 +111,17 @@ public final class SiteSimulator implements AutoCloseable {
         return baseUrl().resolve("/search/result.php?main_search=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
     }
 
+    /** Every request answered so far, in order. */
     public List<Hit> hits() {
-        return List.copyOf(hits);
+        return server.hits();
     }
 
     private HttpResponse page(HttpRequest request, Function<HttpRequest, HttpResponse> render) {
-        HttpResponse response = switch (mode) {
+        return switch (mode) {
             case RATE_LIMITED -> text(429, "text/plain", "Too Many Requests").withHeader("Retry-After", "1");
             case UNAVAILABLE -> text(503, "text/plain", "Service Unavailable");
             default -> withEtag(request, render.apply(request));
         };
-        return logged(request, response);
-    }
-
-    private HttpResponse logged(HttpRequest request, HttpResponse response) {
-        hits.add(new Hit(clock.instant(), request.path(), response.status()));
-        return response;
     }
 
     /** Conditional GET: an unchanged page is answered 304 to a client that sends its ETag. */
@@ -194,6 +178,6 @@ public final class SiteSimulator implements AutoCloseable {
 
     @Override
     public void close() {
-        api.close();
+        server.close();
     }
 }

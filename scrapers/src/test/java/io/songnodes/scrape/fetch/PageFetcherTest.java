@@ -10,6 +10,7 @@ import io.songnodes.platform.http.HttpResponse;
 import io.songnodes.scrape.FastScrapeConfig;
 import io.songnodes.scrape.ScrapeSites;
 import io.songnodes.scrape.simulator.Catalog;
+import io.songnodes.scrape.simulator.Hit;
 import io.songnodes.scrape.simulator.SiteSimulator;
 import java.net.URI;
 import java.time.Clock;
@@ -54,14 +55,14 @@ class PageFetcherTest {
         FetchResult second = fetcher.fetch(page);
         assertThat(second.kind()).isEqualTo(FetchResult.Kind.NOT_MODIFIED);
         assertThat(second.status()).isEqualTo(304);
-        assertThat(site.hits()).extracting(SiteSimulator.Hit::path).containsExactly("/robots.txt", page.getPath(), page.getPath());
+        assertThat(site.hits()).extracting(Hit::path).containsExactly("/robots.txt", page.getPath(), page.getPath());
     }
 
     @Test
     void robotsTxtIsObeyed() throws InterruptedException {
         FetchResult result = fetcher.fetch(site.baseUrl().resolve(SiteSimulator.DISALLOWED_PREFIX + "secret"));
         assertThat(result.kind()).isEqualTo(FetchResult.Kind.ROBOTS_DISALLOWED);
-        assertThat(site.hits()).extracting(SiteSimulator.Hit::path).containsExactly("/robots.txt");
+        assertThat(site.hits()).extracting(Hit::path).containsExactly("/robots.txt");
     }
 
     @Test

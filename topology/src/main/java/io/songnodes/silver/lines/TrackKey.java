@@ -1,12 +1,11 @@
 package io.songnodes.silver.lines;
 
+import io.songnodes.platform.text.TextFold;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.text.Normalizer;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
@@ -24,20 +23,10 @@ public record TrackKey(String value, String identity) {
         return new TrackKey("t" + sha256(identity).substring(0, 24), identity);
     }
 
-    /** Lower case, accents and punctuation away, so spelling variants of a name compare equal. */
+    /** Lower case, accents and punctuation away, so spelling variants of a name compare equal ({@link TextFold}). */
     public static String fold(String text) {
-        String decomposed = Normalizer.normalize(text, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT);
-        StringBuilder folded = new StringBuilder(decomposed.length());
-        for (int i = 0; i < decomposed.length(); i++) {
-            char c = decomposed.charAt(i);
-            folded.append(STROKED.getOrDefault(c, String.valueOf(c)));
-        }
-        return folded.toString().replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+        return TextFold.fold(text);
     }
-
-    /** Letters Unicode does not decompose into a base letter and an accent. */
-    private static final java.util.Map<Character, String> STROKED = java.util.Map.of(
-            'ø', "o", 'đ', "d", 'ł', "l", 'æ', "ae", 'œ', "oe", 'ß', "ss", 'þ', "th", 'ð', "d", 'ħ', "h", 'ı', "i");
 
     static String sha256(String text) {
         try {
