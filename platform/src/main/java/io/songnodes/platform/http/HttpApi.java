@@ -30,6 +30,14 @@ public final class HttpApi implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(HttpApi.class);
     private static final int MAX_BODY_BYTES = 4 * 1024 * 1024;
 
+    static {
+        // The JDK server writes headers and body separately; with Nagle's algorithm on, the body then
+        // waits for the client's delayed ACK, about 40 ms per response. Read once, when the first server starts.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     /** Answers a request; throws {@link HttpError} for anything but success. */
     @FunctionalInterface
     public interface Handler {
