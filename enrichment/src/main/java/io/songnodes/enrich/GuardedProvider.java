@@ -66,11 +66,12 @@ public final class GuardedProvider {
         this.maxAttempts = tuning.maxAttempts();
         this.negativeTtl = tuning.negativeTtl();
         this.breaker = CircuitBreaker.of(provider.name(), CircuitBreakerConfig.custom()
-                .slidingWindowSize(tuning.breakerWindow()).minimumNumberOfCalls(Math.max(2, tuning.breakerWindow() / 2))
+                .slidingWindowSize(tuning.breakerWindow()).minimumNumberOfCalls(tuning.breakerWindow())
                 .failureRateThreshold(50).slowCallRateThreshold(80).slowCallDurationThreshold(tuning.slowCall())
                 .waitDurationInOpenState(tuning.openFor()).permittedNumberOfCallsInHalfOpenState(2)
                 .automaticTransitionFromOpenToHalfOpenEnabled(true)
-                .recordException(e -> e instanceof ProviderException p && p.retryable()).build());
+                // Down, not "slow down": a 429 is waited out by the retries, not held against the provider.
+                .recordException(e -> e instanceof ProviderException p && p.kind() == ProviderException.Kind.UNAVAILABLE).build());
         this.meters = new Meters(registry, provider.name(), budget, breaker);
     }
 
@@ -94,6 +95,9 @@ public final class GuardedProvider {
 
     /** The candidate with the fields only a second call gives, cached by the provider's id. */
     public Outcome complete(Candidate candidate) {
+        if (!provider.completes()) {
+            return new Answered(List.of(candidate));
+        }
         return ask("item:" + candidate.id(), () -> List.of(provider.complete(candidate)));
     }
 

@@ -24,7 +24,7 @@ import java.util.Optional;
  */
 public final class Waterfall {
 
-    /** The result, and whether a provider outage left a wanted field empty. */
+    /** The result, and whether (and for which fields) a provider outage left a field empty that asking again may fill. */
     public record Enrichment(EnrichmentResult result, boolean retry, String outage) {
     }
 
@@ -45,6 +45,7 @@ public final class Waterfall {
         Map<String, FieldValue> values = new HashMap<>();
         Map<String, String> missing = new HashMap<>();
         Map<String, Long> versions = new HashMap<>();
+        List<String> retryFor = new ArrayList<>();
         // Every field, always: a result replaces the last one on the compacted topic, so it must be whole.
         for (TrackField field : TrackField.values()) {
             WaterfallRule rule = rules.rule(field);
@@ -63,11 +64,13 @@ public final class Waterfall {
             }
             if (!values.containsKey(field.id())) {
                 missing.put(field.id(), reasons.isEmpty() ? "no provider configured for " + field.id() : String.join("; ", reasons));
+                rule.getProviders().stream().filter(asking.outages::containsKey).findFirst()
+                        .ifPresent(down -> retryFor.add(field.id() + " (" + asking.outages.get(down) + ")"));
             }
         }
         EnrichmentResult result = EnrichmentResult.newBuilder().setTrackKey(request.getTrackKey()).setValues(values).setMissing(missing)
                 .setEnrichedAt(clock.instant()).setWaterfallVersions(versions).build();
-        return new Enrichment(result, asking.outage != null && !missing.isEmpty(), asking.outage);
+        return new Enrichment(result, !retryFor.isEmpty(), String.join("; ", retryFor));
     }
 
     private static TrackQuery query(EnrichmentRequest request) {
@@ -80,7 +83,8 @@ public final class Waterfall {
         private TrackQuery query;
         private final Map<String, Optional<Candidate>> matched = new HashMap<>();
         private final Map<String, String> noMatch = new HashMap<>();
-        private String outage;
+        /** Providers that were down or refused for now, with why. */
+        private final Map<String, String> outages = new HashMap<>();
 
         Asking(TrackQuery query) {
             this.query = query;
@@ -148,14 +152,14 @@ public final class Waterfall {
             if (outcome instanceof GuardedProvider.Skipped s) {
                 noMatch.put(key, "skipped, " + s.reason());
                 if (s.outage()) {
-                    outage = provider.name() + " " + s.reason();
+                    outages.put(provider.name(), provider.name() + " " + s.reason());
                 }
                 return null;
             }
             ProviderException error = ((GuardedProvider.Failed) outcome).error();
             noMatch.put(key, "failed, " + error.kind() + ": " + error.getMessage());
             if (error.retryable()) {
-                outage = provider.name() + " " + error.kind() + ": " + error.getMessage();
+                outages.put(provider.name(), provider.name() + " " + error.kind() + ": " + error.getMessage());
             }
             return null;
         }

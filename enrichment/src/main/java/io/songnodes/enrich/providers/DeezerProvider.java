@@ -49,6 +49,11 @@ public final class DeezerProvider implements MetadataProvider {
         return ProviderHttp.each(http.get(http.uri("/search", "q", q, "limit", "10")), "/data", DeezerProvider::searchResult);
     }
 
+    @Override
+    public boolean completes() {
+        return true;
+    }
+
     /** Adds ISRC, BPM and release date from {@code /track/{id}}; unchanged when Deezer no longer has the track. */
     @Override
     public Candidate complete(Candidate candidate) throws ProviderException {

@@ -32,4 +32,9 @@ public interface MetadataProvider {
     default Candidate complete(Candidate candidate) throws ProviderException {
         return candidate;
     }
+
+    /** Whether {@link #complete} calls the provider; when not, it costs no call, budget or rate. */
+    default boolean completes() {
+        return false;
+    }
 }

@@ -26,21 +26,21 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * A provider API on loopback: canned answers per path, played in order (the last one repeats),
  * and every request recorded so a test can check what was sent. Paths without an answer get 404.
  */
-final class ReplayServer implements AutoCloseable {
+public final class ReplayServer implements AutoCloseable {
 
     static final String USER_AGENT = "SongNodes-test/0.1 (+https://songnodes.example/contact)";
     /** One client for every test, as the application shares one between its providers. */
     static final HttpClient CLIENT = HttpClient.newHttpClient();
 
     /** One canned answer. */
-    record Reply(int status, String body, Map<String, String> headers, Duration delay) {
+    public record Reply(int status, String body, Map<String, String> headers, Duration delay) {
 
         /** 200 with a payload from {@code src/test/resources/providers/}, e.g. {@code deezer/search.json}. */
-        static Reply json(String resource) {
+        public static Reply json(String resource) {
             return status(200, payload(resource));
         }
 
-        static Reply status(int status, String body) {
+        public static Reply status(int status, String body) {
             return new Reply(status, body, Map.of("Content-Type", "application/json; charset=utf-8"), Duration.ZERO);
         }
 
@@ -76,7 +76,7 @@ final class ReplayServer implements AutoCloseable {
         this.server = server;
     }
 
-    static ReplayServer start() {
+    public static ReplayServer start() {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
             ReplayServer replay = new ReplayServer(server);
@@ -89,17 +89,17 @@ final class ReplayServer implements AutoCloseable {
     }
 
     /** Answers for a path, one per request in this order, the last one repeated. */
-    ReplayServer on(String path, Reply... answers) {
+    public ReplayServer on(String path, Reply... answers) {
         replies.put(path, new ArrayDeque<>(List.of(answers)));
         return this;
     }
 
-    URI baseUrl() {
+    public URI baseUrl() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
     /** Settings pointing base and auth URL here, with a short timeout. */
-    ProviderSettings settings(String name, Map<String, String> credentials) {
+    public ProviderSettings settings(String name, Map<String, String> credentials) {
         return new ProviderSettings(name, baseUrl(), Optional.of(baseUrl()), USER_AGENT, Duration.ofSeconds(2), credentials);
     }
 
