@@ -1,5 +1,6 @@
 package io.songnodes.app;
 
+import io.songnodes.enrich.EnrichmentService;
 import io.songnodes.platform.Platform;
 import io.songnodes.platform.config.Durations;
 import io.songnodes.platform.config.SongNodesConfig;
@@ -73,7 +74,8 @@ final class DemoCommand implements Callable<Integer> {
 
     private Integer run(SongNodesConfig config, PrintWriter out) throws Exception {
         try (RunUntil running = new RunUntil();
-             DemoSites sites = DemoSites.start(config.integer("songnodes.demo.seed"));
+             DemoSites sites = DemoSites.start(config.integer("songnodes.demo.seed"),
+                     Double.parseDouble(config.string("songnodes.demo.provider.failure.rate")));
              Platform platform = Platform.start(config, line -> say(out, "  " + line))) {
             say(out, "Site simulators: " + sites.describe());
             List<URI> seeds = sites.seeds();
@@ -91,6 +93,8 @@ final class DemoCommand implements Callable<Integer> {
                 Silver.start(platform, config);
                 Alerts.start(platform, config);
                 Gold.start(platform, config);
+                EnrichmentService enrichment = Enrichment.start(platform, demoEnrichment(sites, config));
+                enrichment.providers().forEach(p -> p.onBreakerChange(change -> say(out, "Enrichment: " + p.name() + " circuit breaker " + change)));
                 Scraping.start(platform, scraping);
                 seeds.subList(1, seeds.size()).forEach(url -> requests.publish(url, ScrapeReason.MANUAL));
                 say(out, "Scraper: " + seeds.size() + " scrape requests published (MixesDB mixes, 1001Tracklists searches)");
@@ -105,11 +109,21 @@ final class DemoCommand implements Callable<Integer> {
                     showProgress(running, Map.of("Bronze events", bronze, "Silver playlists", silver), out);
                 }
                 Gold.printSummary(platform, out, 5);
+                EnrichmentSummary.print(platform, enrichment, out);
                 say(out, "Stopping");
             }
         }
         say(out, "Stopped");
         return 0;
+    }
+
+    /** Enrichment against the simulated MusicBrainz and Deezer, at a demo's pace. */
+    private static SongNodesConfig demoEnrichment(DemoSites sites, SongNodesConfig config) {
+        String rate = config.string("songnodes.demo.provider.rate");
+        return sites.configureProviders(config).with("songnodes.enrich.musicbrainz.rate", rate).with("songnodes.enrich.deezer.rate", rate)
+                .with("songnodes.enrich.retry.delays", config.string("songnodes.demo.enrich.retry.delays"))
+                .with("songnodes.enrich.breaker.open.for", config.string("songnodes.demo.enrich.breaker.open.for"))
+                .with("songnodes.enrich.recheck.every", config.string("songnodes.demo.alerts.punctuation"));
     }
 
     /** Prints each tally (Bronze per source and outcome, Silver per source and status) whenever it changes. */

@@ -2,6 +2,7 @@ package io.songnodes.app;
 
 import io.songnodes.platform.config.SongNodesConfig;
 import io.songnodes.scrape.simulator.Catalog;
+import io.songnodes.scrape.simulator.ProviderSimulator;
 import io.songnodes.scrape.simulator.SiteSimulator;
 import java.net.URI;
 import java.util.ArrayList;
@@ -17,20 +18,27 @@ final class DemoSites implements AutoCloseable {
     private final Catalog catalog;
     private final SiteSimulator mixesDb;
     private final SiteSimulator tracklists;
+    private final ProviderSimulator providers;
 
-    private DemoSites(Catalog catalog, SiteSimulator mixesDb, SiteSimulator tracklists) {
+    private DemoSites(Catalog catalog, SiteSimulator mixesDb, SiteSimulator tracklists, ProviderSimulator providers) {
         this.catalog = catalog;
         this.mixesDb = mixesDb;
         this.tracklists = tracklists;
+        this.providers = providers;
     }
 
-    static DemoSites start(long seed) {
+    static DemoSites start(long seed, double providerFailureRate) {
         Catalog catalog = Catalog.generate(Catalog.Shape.demo(seed));
         SiteSimulator mixesDb = SiteSimulator.start(SiteSimulator.Site.MIXESDB, catalog);
+        SiteSimulator tracklists = null;
         try {
-            return new DemoSites(catalog, mixesDb, SiteSimulator.start(SiteSimulator.Site.TRACKLISTS_1001, catalog));
+            tracklists = SiteSimulator.start(SiteSimulator.Site.TRACKLISTS_1001, catalog);
+            return new DemoSites(catalog, mixesDb, tracklists, ProviderSimulator.start(catalog).failureRate(providerFailureRate));
         } catch (RuntimeException e) {
             mixesDb.close();
+            if (tracklists != null) {
+                tracklists.close();
+            }
             throw e;
         }
     }
@@ -42,6 +50,19 @@ final class DemoSites implements AutoCloseable {
                 .with("songnodes.scrape.1001tracklists.base.url", tracklists.baseUrl().toString())
                 .with("songnodes.scrape.mixesdb.interval", interval)
                 .with("songnodes.scrape.1001tracklists.interval", interval);
+    }
+
+    /** The settings with MusicBrainz and Deezer enabled and pointed at the simulated provider APIs. */
+    SongNodesConfig configureProviders(SongNodesConfig config) {
+        return config.with("songnodes.enrich.musicbrainz.enabled", "true")
+                .with("songnodes.enrich.musicbrainz.base.url", providers.baseUrl(ProviderSimulator.Api.MUSICBRAINZ).toString())
+                .with("songnodes.enrich.deezer.enabled", "true")
+                .with("songnodes.enrich.deezer.base.url", providers.baseUrl(ProviderSimulator.Api.DEEZER).toString());
+    }
+
+    /** Makes the simulated Deezer answer every request with 503, or recover. */
+    void breakDeezer(boolean broken) {
+        providers.failing(ProviderSimulator.Api.DEEZER, broken);
     }
 
     /** What the demo asks to scrape: every MixesDB mix, and 1001Tracklists searches for two DJs (discovery). */
@@ -67,12 +88,13 @@ final class DemoSites implements AutoCloseable {
 
     String describe() {
         return "MixesDB at " + mixesDb.baseUrl() + ", 1001Tracklists at " + tracklists.baseUrl() + " (" + catalog.sets().size()
-                + " simulated sets)";
+                + " simulated sets); MusicBrainz and Deezer APIs at " + providers.baseUrl(ProviderSimulator.Api.MUSICBRAINZ).resolve("/");
     }
 
     @Override
     public void close() {
         mixesDb.close();
         tracklists.close();
+        providers.close();
     }
 }

@@ -13,7 +13,9 @@ import java.util.function.Consumer;
 /**
  * What happens during the demo: both sites are re-scraped every few seconds; MixesDB breaks after a while (a
  * redesign: pages load, no tracklist), and is repaired later, so the silent-failure alert fires and
- * resolves while you watch ({@code SONGNODES_DEMO_RESCRAPE_EVERY}, {@code _BREAK_AFTER}, {@code _REPAIR_AFTER}).
+ * resolves while you watch ({@code SONGNODES_DEMO_RESCRAPE_EVERY}, {@code _BREAK_AFTER}, {@code _REPAIR_AFTER}). The
+ * simulated Deezer is down from the start until {@code SONGNODES_DEMO_DEEZER_REPAIR_AFTER}, so its circuit breaker
+ * opens, the waterfall falls through, and what only Deezer knows comes back through the retry topics.
  */
 final class DemoTimeline implements AutoCloseable {
 
@@ -37,7 +39,9 @@ final class DemoTimeline implements AutoCloseable {
                 sites.playlists().forEach(url -> requests.publish(url, ScrapeReason.RESCRAPE));
             } catch (RuntimeException e) {
                 // An exception would cancel every later run silently: say it, and try again next time.
-                say.accept("Demo: re-scrape requests failed this round: " + e.getMessage());
+                if (!timer.isShutdown()) {
+                    say.accept("Demo: re-scrape requests failed this round: " + e.getMessage());
+                }
             }
         }, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
         timer.schedule(() -> {
@@ -49,6 +53,13 @@ final class DemoTimeline implements AutoCloseable {
             sites.breakMixesDb(false);
             say.accept("Demo: MixesDB repaired");
         }, repairAfter.toMillis(), TimeUnit.MILLISECONDS);
+        Duration deezerBack = config.duration("songnodes.demo.deezer.repair.after");
+        sites.breakDeezer(true);
+        timer.schedule(() -> {
+            sites.breakDeezer(false);
+            say.accept("Demo: the simulated Deezer answers again; requests waiting on the retry topics will fill their fields");
+        }, deezerBack.toMillis(), TimeUnit.MILLISECONDS);
+        say.accept("Demo: the simulated Deezer answers 503 until " + Durations.format(deezerBack) + " (its circuit breaker opens; BPM waits for a retry)");
         say.accept("Demo: re-scraping both sites every " + Durations.format(every) + "; MixesDB breaks after "
                 + Durations.format(breakAfter) + " and is repaired after " + Durations.format(repairAfter));
         return new DemoTimeline(timer);

@@ -163,7 +163,8 @@ public final class EnrichmentWorker implements AutoCloseable {
 
     private void resumeDue() {
         Instant now = clock.instant();
-        List<TopicPartition> due = waitingUntil.entrySet().stream().filter(e -> !e.getValue().isAfter(now)).map(Map.Entry::getKey).toList();
+        List<TopicPartition> due = new ArrayList<>(waitingUntil.entrySet().stream().filter(e -> !e.getValue().isAfter(now))
+                .map(Map.Entry::getKey).toList());
         due.forEach(waitingUntil::remove);
         due.retainAll(consumer.assignment());
         consumer.resume(due);

@@ -87,6 +87,12 @@ public final class GuardedProvider {
         return breaker.getState();
     }
 
+    /** Tells each change of the breaker's state, e.g. "CLOSED -> OPEN". */
+    public void onBreakerChange(java.util.function.Consumer<String> listener) {
+        breaker.getEventPublisher().onStateTransition(e -> listener.accept(e.getStateTransition().getFromState() + " -> "
+                + e.getStateTransition().getToState()));
+    }
+
     public Outcome search(TrackQuery query) {
         String question = "search:" + TrackKey.fold(query.artistText()) + "|" + TrackKey.fold(query.title())
                 + "|" + TrackKey.fold(query.version() == null ? "" : query.version());
