@@ -11,12 +11,12 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * One instance of the stream processing: Silver, silent-failure detection and Gold with its
- * queries. Start several against one cluster (each with its own SONGNODES_HTTP_PORT and state
+ * One instance of the stream processing: Silver, silent-failure detection, Gold with its queries,
+ * and enrichment (the request step and the workers, with the providers enabled in the settings). Start several against one cluster (each with its own SONGNODES_HTTP_PORT and state
  * directory) and Kafka Streams spreads the work; each answers queries for every key.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"Run the stream processors (Silver, silent-failure alerts, Gold) and Gold's query API",
+        description = {"Run the stream processors (Silver, silent-failure alerts, Gold, enrichment) and Gold's query API",
                 "until Ctrl-C or --duration. Uses KAFKA_BOOTSTRAP_SERVERS / SCHEMA_REGISTRY_URL when set, else embedded ones."})
 final class ServeCommand implements Callable<Integer> {
 
@@ -37,6 +37,7 @@ final class ServeCommand implements Callable<Integer> {
             Silver.start(platform, config);
             Alerts.start(platform, config);
             Gold.start(platform, config);
+            Enrichment.start(platform, config);
             out.println("Serving; Gold queries at " + platform.http().baseUrl() + "/api/tracks?artist=<prefix> (Ctrl-C to stop)");
             out.flush();
             running.await(run.duration());
