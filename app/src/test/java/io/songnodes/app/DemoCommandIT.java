@@ -51,6 +51,9 @@ class DemoCommandIT {
                 .contains("ALERT RESOLVED ZERO_TRACKS_IN_WINDOW mixesdb")
                 .containsPattern("Gold: \\d+ tracks, \\d+ transitions, \\d+ artists")
                 .contains("the most played tracks:", "the most played artists:")
+                .contains("Enrichment: deezer circuit breaker CLOSED -> OPEN")
+                .containsPattern("Enrichment: of \\d+ Gold tracks, \\d+ have an ISRC")
+                .containsPattern("cache: \\d+ hits, \\d+ misses")
                 .containsPattern("http://127.0.0.1:" + port + "/api/graph/neighbors/t[0-9a-f]+\\?direction=out")
                 .contains("Stopped");
         assertThat(run.out().indexOf("ALERT RESOLVED ZERO_TRACKS_IN_WINDOW mixesdb")).as("resolved after the repair")
