@@ -19,7 +19,8 @@ final class Enrichment {
     static EnrichmentService start(Platform platform, SongNodesConfig config) {
         platform.closeWithPlatform(StreamsApp.start(EnrichmentRequestTopology.TOPOLOGY,
                 EnrichmentRequestTopology.build(platform.registry(), new EnrichmentRequestTopology.Timing(
-                        config.duration("songnodes.enrich.expire.after"), config.duration("songnodes.enrich.recheck.every"))),
+                        config.duration("songnodes.enrich.expire.after"), config.duration("songnodes.enrich.request.timeout"),
+                        config.duration("songnodes.enrich.recheck.every"))),
                 StreamsSettings.forTopology(EnrichmentRequestTopology.TOPOLOGY, config, platform.kafka(), Topics.DLQ_ENRICHMENT.name()),
                 platform.metrics(), platform.health()));
         EnrichmentService service = platform.closeWithPlatform(EnrichmentService.start(config, platform.kafka(), platform.registry(),

@@ -6,8 +6,8 @@ import static org.awaitility.Awaitility.await;
 import io.songnodes.platform.Platform;
 import io.songnodes.platform.config.SongNodesConfig;
 import io.songnodes.platform.kafka.KafkaConnection;
-import io.songnodes.platform.registry.EmbeddedSchemaRegistry;
-import io.songnodes.platform.testkit.SharedKafka;
+import io.songnodes.platform.kafka.EmbeddedKafkaBroker;
+import io.songnodes.platform.registry.SchemaRegistryClient;
 import io.songnodes.platform.topics.Topics;
 import io.songnodes.schemas.bronze.BronzePlaylist;
 import io.songnodes.schemas.bronze.RawTrackRow;
@@ -35,15 +35,15 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Bronze → Silver → enrichment → Gold on the real broker, against the simulated MusicBrainz and
  * Deezer: every unique track is requested exactly once however often it is played, its fields
  * reach Gold, and a restarted worker answers a second pass from the cache without calling anyone.
+ * A broker of its own: the calls counted must be this test's, not answers to other tests' tracks or
+ * answers they cached.
  */
-@ExtendWith(SharedKafka.class)
 class EnrichmentIT {
 
     private static final Catalog CATALOG = Catalog.generate(Catalog.Shape.demo(42));
@@ -52,11 +52,12 @@ class EnrichmentIT {
     Path stateDir;
 
     @Test
-    void everyUniqueTrackIsEnrichedOnceAndASecondPassComesFromTheCache(KafkaConnection kafka, EmbeddedSchemaRegistry registry) throws Exception {
+    void everyUniqueTrackIsEnrichedOnceAndASecondPassComesFromTheCache() throws Exception {
         String run = "enr-" + UUID.randomUUID().toString().substring(0, 8);
-        try (ProviderSimulator providers = ProviderSimulator.start(CATALOG).latency(Duration.ZERO)) {
-            SongNodesConfig config = SongNodesConfig.from(Map.ofEntries(Map.entry("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers()),
-                    Map.entry("SCHEMA_REGISTRY_URL", registry.url().toString()), Map.entry("SONGNODES_STREAMS_APPLICATION_ID", run),
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start();
+             ProviderSimulator providers = ProviderSimulator.start(CATALOG).latency(Duration.ZERO)) {
+            SongNodesConfig config = SongNodesConfig.from(Map.ofEntries(Map.entry("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers()),
+                    Map.entry("SONGNODES_STREAMS_APPLICATION_ID", run),
                     Map.entry("SONGNODES_STREAMS_STATE_DIR", stateDir.toString()), Map.entry("SONGNODES_HTTP_PORT", "0"),
                     Map.entry("SONGNODES_ENRICH_MUSICBRAINZ_ENABLED", "true"), Map.entry("SONGNODES_ENRICH_MUSICBRAINZ_RATE", "50"),
                     Map.entry("SONGNODES_ENRICH_MUSICBRAINZ_BASE_URL", providers.baseUrl(Api.MUSICBRAINZ).toString()),
@@ -70,7 +71,7 @@ class EnrichmentIT {
                 Gold.start(platform, config);
                 Enrichment.start(platform, config);
                 long started = System.nanoTime();
-                int plays = produceEverySetTwice(kafka, registry, run);
+                int plays = produceEverySetTwice(platform.kafka(), platform.registry(), run);
                 tracks = await().atMost(Duration.ofSeconds(90)).until(() -> trackKeys(platform, run), keys -> !keys.isEmpty()
                         && silverPlaylists(platform, run) == CATALOG.sets().size() * 2);
                 results = await().atMost(Duration.ofSeconds(120)).until(() -> resultsFor(platform, tracks), r -> r.size() == tracks.size());
@@ -101,7 +102,7 @@ class EnrichmentIT {
             try (Platform platform = Platform.start(config, line -> { })) {
                 var enrichment = Enrichment.start(platform, config);
                 Instant asked = Instant.now();
-                requestAgain(kafka, registry, results.keySet(), tracks.size());
+                requestAgain(platform.kafka(), platform.registry(), results.keySet(), tracks.size());
                 await().atMost(Duration.ofSeconds(60)).until(() -> resultsFor(platform, tracks).values().stream()
                         .allMatch(r -> r.getEnrichedAt().isAfter(asked)));
                 double hits = platform.metrics().registry().find("songnodes_enrichment_cache_requests").tag("result", "hit").counters()
@@ -119,10 +120,10 @@ class EnrichmentIT {
     }
 
     /** Every simulated set as a MixesDB and a 1001Tracklists Bronze event: most tracks are played several times. */
-    private static int produceEverySetTwice(KafkaConnection kafka, EmbeddedSchemaRegistry registry, String run) {
+    private static int produceEverySetTwice(KafkaConnection kafka, SchemaRegistryClient registry, String run) {
         int plays = 0;
         try (KafkaProducer<String, BronzePlaylist> producer = new KafkaProducer<>(kafka.producerProperties(), new StringSerializer(),
-                Topics.BRONZE_PLAYLISTS.valueSerde(registry.client()).serializer())) {
+                Topics.BRONZE_PLAYLISTS.valueSerde(registry).serializer())) {
             for (String source : List.of("mixesdb", "1001tracklists")) {
                 for (Catalog.DjSet set : CATALOG.sets()) {
                     List<RawTrackRow> rows = new ArrayList<>();
@@ -183,10 +184,10 @@ class EnrichmentIT {
         return at.stream().min(Instant::compareTo).orElseThrow();
     }
 
-    private static void requestAgain(KafkaConnection kafka, EmbeddedSchemaRegistry registry, Set<String> tracks, int expected) {
+    private static void requestAgain(KafkaConnection kafka, SchemaRegistryClient registry, Set<String> tracks, int expected) {
         Map<String, EnrichmentRequest> first = new HashMap<>();
         io.songnodes.platform.kafka.TopicReader.readToEnd(kafka, Topics.ENRICHMENT_REQUESTS.name(),
-                new org.apache.kafka.common.serialization.StringDeserializer(), Topics.ENRICHMENT_REQUESTS.valueSerde(registry.client()).deserializer(),
+                new org.apache.kafka.common.serialization.StringDeserializer(), Topics.ENRICHMENT_REQUESTS.valueSerde(registry).deserializer(),
                 Duration.ofSeconds(30), r -> {
                     if (tracks.contains(r.key())) {
                         first.putIfAbsent(r.key(), r.value());
@@ -194,7 +195,7 @@ class EnrichmentIT {
                 });
         assertThat(first).hasSize(expected);
         try (KafkaProducer<String, EnrichmentRequest> producer = new KafkaProducer<>(kafka.producerProperties(), new StringSerializer(),
-                Topics.ENRICHMENT_REQUESTS.valueSerde(registry.client()).serializer())) {
+                Topics.ENRICHMENT_REQUESTS.valueSerde(registry).serializer())) {
             first.forEach((track, request) -> producer.send(new ProducerRecord<>(Topics.ENRICHMENT_REQUESTS.name(), track,
                     EnrichmentRequest.newBuilder(request).setReason(RequestReason.EXPIRED).setRequestedAt(Instant.now()).build())));
         }

@@ -43,8 +43,13 @@ public final class AnswerCache implements AutoCloseable {
         this.log = log;
         this.logClose = logClose;
         this.answers = Caffeine.newBuilder().maximumSize(MAX_ENTRIES).ticker(() -> clock.millis() * 1_000_000L)
-                .expireAfter(Expiry.<String, ProviderAnswer>creating((key, answer) ->
-                        Duration.between(clock.instant(), answer.getExpiresAt()))).build();
+                .expireAfter(Expiry.<String, ProviderAnswer>writing((key, answer) -> remaining(answer))).build();
+    }
+
+    /** Until the answer's own expiry; a newer answer for the same question replaces it, expiry included. */
+    private Duration remaining(ProviderAnswer answer) {
+        Duration left = Duration.between(clock.instant(), answer.getExpiresAt());
+        return left.isNegative() ? Duration.ZERO : left;
     }
 
     /** A cache with no log, for units. */
@@ -91,7 +96,7 @@ public final class AnswerCache implements AutoCloseable {
     private static CachedCandidate cached(Candidate c) {
         Map<String, String> fields = new HashMap<>();
         c.fields().forEach((field, value) -> fields.put(field.id(), value));
-        return CachedCandidate.newBuilder().setId(c.id()).setArtists(c.artists()).setTitle(c.title())
+        return CachedCandidate.newBuilder().setId(c.id() == null ? "" : c.id()).setArtists(c.artists()).setTitle(c.title())
                 .setDurationSeconds(c.durationSeconds()).setFields(fields).build();
     }
 
@@ -99,12 +104,16 @@ public final class AnswerCache implements AutoCloseable {
         return answer.getCandidates().stream().map(c -> {
             Map<TrackField, String> fields = new HashMap<>();
             c.getFields().forEach((field, value) -> fields.put(TrackField.fromId(field), value));
-            return new Candidate(answer.getProvider(), c.getId(), c.getArtists(), c.getTitle(), c.getDurationSeconds(), fields);
+            return new Candidate(answer.getProvider(), c.getId().isEmpty() ? null : c.getId(), c.getArtists(), c.getTitle(), c.getDurationSeconds(), fields);
         }).toList();
     }
 
     @Override
-    public void close() throws Exception {
-        logClose.close();
+    public void close() {
+        try {
+            logClose.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("closing the answer cache's log failed: " + e.getMessage(), e);
+        }
     }
 }

@@ -36,8 +36,11 @@ public final class EnrichmentRequestTopology {
     /** Every state store, for a reset to delete exactly their changelogs (the global store reads its topic). */
     public static final List<String> STORES = List.of(TRACKS_STORE);
 
-    /** When to ask again: after {@code expireAfter}, checked every {@code recheckEvery}. */
-    public record Timing(Duration expireAfter, Duration recheckEvery) {
+    /**
+     * When to ask again: after {@code expireAfter}; or after {@code requestTimeout} without a result
+     * (the request was lost, e.g. dead-lettered); checked every {@code recheckEvery}.
+     */
+    public record Timing(Duration expireAfter, Duration requestTimeout, Duration recheckEvery) {
     }
 
     private EnrichmentRequestTopology() {

@@ -48,9 +48,25 @@ public final class EnrichmentService implements AutoCloseable {
                 new Backoff(config.duration("songnodes.enrich.backoff.base"), config.duration("songnodes.enrich.backoff.max"), new Random()),
                 config.duration("songnodes.enrich.negative.ttl"), config.integer("songnodes.enrich.breaker.window"),
                 config.duration("songnodes.enrich.breaker.slow.call"), config.duration("songnodes.enrich.breaker.open.for"));
+        List<Duration> delays = Arrays.stream(config.string("songnodes.enrich.retry.delays").split(",")).map(Durations::parse).toList();
         LiveTable<WaterfallRule> rules = LiveTable.start(kafka, Topics.CONFIG_ENRICHMENT_WATERFALL.name(),
                 Topics.CONFIG_ENRICHMENT_WATERFALL.valueSerde(registry).deserializer(), Duration.ofSeconds(60));
-        AnswerCache cache = AnswerCache.backedBy(kafka, registry, clock);
+        AnswerCache cache = null;
+        try {
+            cache = AnswerCache.backedBy(kafka, registry, clock);
+            return start(config, kafka, registry, meters, clock, userAgent, http, tuning, delays, rules, cache);
+        } catch (RuntimeException e) {
+            rules.close();
+            if (cache != null) {
+                cache.close();
+            }
+            throw e;
+        }
+    }
+
+    private static EnrichmentService start(SongNodesConfig config, KafkaConnection kafka, SchemaRegistryClient registry, MeterRegistry meters,
+                                           Clock clock, String userAgent, HttpClient http, GuardedProvider.Tuning tuning, List<Duration> delays,
+                                           LiveTable<WaterfallRule> rules, AnswerCache cache) {
         HostThrottle throttle = new HostThrottle(clock, d -> Thread.sleep(d.toMillis()));
         List<GuardedProvider> guarded = new ArrayList<>();
         for (String name : Providers.NAMES) {
@@ -61,7 +77,6 @@ public final class EnrichmentService implements AutoCloseable {
             }
         }
         Waterfall waterfall = new Waterfall(guarded, new WaterfallRules(field -> rules.get(field).orElse(null)), clock);
-        List<Duration> delays = Arrays.stream(config.string("songnodes.enrich.retry.delays").split(",")).map(Durations::parse).toList();
         EnrichmentWorker worker = EnrichmentWorker.start(kafka, registry, waterfall, delays, config.integer("songnodes.enrich.concurrency"),
                 config.string("songnodes.streams.application.id") + GROUP_SUFFIX, meters, clock);
         return new EnrichmentService(rules, cache, guarded, worker);
@@ -80,7 +95,7 @@ public final class EnrichmentService implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() {
         worker.close();
         cache.close();
         rules.close();

@@ -23,7 +23,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
+import java.util.Collection;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -31,8 +34,8 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -67,6 +70,8 @@ public final class EnrichmentWorker implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
     private volatile Throwable failure;
+    /** Set by the rebalance listener, which runs on the polling thread. */
+    private boolean rebalancedDuringBatch;
 
     private EnrichmentWorker(KafkaConnection kafka, SchemaRegistryClient registry, Waterfall waterfall, List<Duration> retryDelays,
                              int concurrency, String groupId, MeterRegistry meters, Clock clock) {
@@ -102,11 +107,37 @@ public final class EnrichmentWorker implements AutoCloseable {
     public static EnrichmentWorker start(KafkaConnection kafka, SchemaRegistryClient registry, Waterfall waterfall, List<Duration> retryDelays,
                                          int concurrency, String groupId, MeterRegistry meters, Clock clock) {
         EnrichmentWorker worker = new EnrichmentWorker(kafka, registry, waterfall, retryDelays, concurrency, groupId, meters, clock);
-        worker.producer.initTransactions();
-        worker.consumer.subscribe(Stream.concat(Stream.of(Topics.ENRICHMENT_REQUESTS), Topics.ENRICHMENT_RETRIES.stream())
-                .map(t -> t.name()).toList());
+        try {
+            worker.producer.initTransactions();
+            worker.consumer.subscribe(Stream.concat(Stream.of(Topics.ENRICHMENT_REQUESTS), Topics.ENRICHMENT_RETRIES.stream())
+                    .map(t -> t.name()).toList(), worker.new Rebalances());
+        } catch (RuntimeException e) {
+            worker.consumer.close();
+            worker.pool.shutdownNow();
+            worker.producer.close(Duration.ZERO);
+            throw e;
+        }
         worker.thread.start();
         return worker;
+    }
+
+    /** Partitions leaving this worker forget their retry wait, and a batch in flight is not committed. */
+    private final class Rebalances implements ConsumerRebalanceListener {
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            partitions.forEach(waitingUntil::remove);
+            rebalancedDuringBatch |= !partitions.isEmpty();
+        }
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            // new partitions start from their committed offsets
+        }
+
+        @Override
+        public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            onPartitionsRevoked(partitions);
+        }
     }
 
     private void run() {
@@ -171,9 +202,14 @@ public final class EnrichmentWorker implements AutoCloseable {
     }
 
     private void process(List<ConsumerRecord<String, byte[]>> batch) {
+        // The generation the batch was read in: a commit after a rebalance is refused, not written twice.
+        ConsumerGroupMetadata generation = consumer.groupMetadata();
+        Map<TopicPartition, Long> firstOffsets = new HashMap<>();
+        batch.forEach(r -> firstOffsets.merge(new TopicPartition(r.topic(), r.partition()), r.offset(), Math::min));
         Set<TopicPartition> held = new HashSet<>(consumer.assignment());
         held.removeAll(waitingUntil.keySet());
         consumer.pause(held);
+        rebalancedDuringBatch = false;
         List<Future<List<ProducerRecord<byte[], byte[]>>>> work = new ArrayList<>();
         batch.forEach(record -> work.add(pool.submit(() -> handle(record))));
         while (!work.stream().allMatch(Future::isDone)) {
@@ -185,26 +221,68 @@ public final class EnrichmentWorker implements AutoCloseable {
                 held.add(partition);
             }
         }
+        if (rebalancedDuringBatch) {
+            log.info("Group rebalanced while enriching a batch of {}; its records are read again from their committed offsets", batch.size());
+            rewind(firstOffsets);
+        } else {
+            commit(batch, work, generation, firstOffsets);
+        }
+        held.retainAll(consumer.assignment());
+        held.removeAll(waitingUntil.keySet());
+        consumer.resume(held);
+    }
+
+    /** The batch's outputs and offsets in one transaction; on failure nothing is written and the batch is read again. */
+    private void commit(List<ConsumerRecord<String, byte[]>> batch, List<Future<List<ProducerRecord<byte[], byte[]>>>> work,
+                        ConsumerGroupMetadata generation, Map<TopicPartition, Long> firstOffsets) {
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-        producer.beginTransaction();
         try {
+            producer.beginTransaction();
             for (int i = 0; i < batch.size(); i++) {
                 ConsumerRecord<String, byte[]> record = batch.get(i);
                 work.get(i).get().forEach(producer::send);
                 offsets.put(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
             }
-            producer.sendOffsetsToTransaction(offsets, consumer.groupMetadata());
+            producer.sendOffsetsToTransaction(offsets, generation);
             producer.commitTransaction();
-        } catch (KafkaException e) {
-            // e.g. the group rebalanced meanwhile: nothing is committed, the new owner redoes the batch (from the cache).
-            log.warn("Enrichment batch of {} not committed, it will be redone: {}", batch.size(), e.getMessage());
-            producer.abortTransaction();
+        } catch (ProducerFencedException e) {
+            throw e; // another producer took this transactional id over: this one can do nothing more
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            abort();
+            throw new WakeupException();
         } catch (Exception e) {
-            producer.abortTransaction();
-            throw new IllegalStateException("enrichment batch failed: " + e.getMessage(), e);
+            // e.g. the registry briefly down, or the group moved on: nothing written; the batch is read again shortly.
+            log.warn("Enrichment batch of {} not committed, it will be read again: {}", batch.size(), e.getMessage());
+            abort();
+            rewind(firstOffsets);
+            sleepQuietly(Duration.ofSeconds(1));
         }
-        held.retainAll(consumer.assignment());
-        consumer.resume(held);
+    }
+
+    private void abort() {
+        try {
+            producer.abortTransaction();
+        } catch (RuntimeException e) {
+            log.warn("Could not abort the enrichment transaction: {}", e.getMessage());
+        }
+    }
+
+    /** Back to the batch's first records, on the partitions still ours. */
+    private void rewind(Map<TopicPartition, Long> firstOffsets) {
+        firstOffsets.forEach((partition, offset) -> {
+            if (consumer.assignment().contains(partition)) {
+                consumer.seek(partition, offset);
+            }
+        });
+    }
+
+    private static void sleepQuietly(Duration pause) {
+        try {
+            Thread.sleep(pause.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** What one request leads to: its result, and a retry or a dead letter when a provider outage left fields empty. */

@@ -101,7 +101,7 @@ public final class GuardedProvider {
 
     /** The candidate with the fields only a second call gives, cached by the provider's id. */
     public Outcome complete(Candidate candidate) {
-        if (!provider.completes()) {
+        if (!provider.completes() || candidate.id() == null) {
             return new Answered(List.of(candidate));
         }
         return ask("item:" + candidate.id(), () -> List.of(provider.complete(candidate)));
@@ -148,6 +148,12 @@ public final class GuardedProvider {
                 if (!sleep(backoff.delay(attempt, e.retryAfter()))) {
                     return new Failed(e);
                 }
+            } catch (RuntimeException e) {
+                // A client bug or an odd payload: counted against the provider, never a leaked breaker permission.
+                long took = System.nanoTime() - start;
+                breaker.onError(took, TimeUnit.NANOSECONDS, e);
+                meters.called("bad_response", took, config.costPerCall());
+                return new Failed(new ProviderException(ProviderException.Kind.BAD_RESPONSE, provider.name() + ": " + e, null, e));
             } catch (InterruptedException e) {
                 breaker.releasePermission();
                 Thread.currentThread().interrupt();

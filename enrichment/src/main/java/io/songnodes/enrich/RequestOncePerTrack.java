@@ -23,7 +23,8 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
 /**
  * A track's first play requests its enrichment; later plays request nothing. On the wall clock,
  * a track is requested again when its enrichment expired, or when the rule of a field it lacks
- * changed since (only those fields then). A track with a request outstanding is not asked again.
+ * changed since. A track with a request outstanding is not asked again until the request counts as
+ * lost.
  */
 final class RequestOncePerTrack implements Processor<String, TrackPlay, String, EnrichmentRequest> {
 
@@ -74,7 +75,12 @@ final class RequestOncePerTrack implements Processor<String, TrackPlay, String, 
                 KeyValue<String, EnrichmentTrackState> next = all.next();
                 EnrichmentTrackState state = next.value;
                 if (state.getEnrichedAt() == null || state.getRequestedAt().isAfter(state.getEnrichedAt())) {
-                    continue; // a request is outstanding
+                    // A request is outstanding; one unanswered for too long was lost (dead-lettered, expired on its topic).
+                    if (state.getRequestedAt().plus(timing.requestTimeout()).isBefore(now)) {
+                        again.add(KeyValue.pair(next.key, state));
+                        context.forward(new Record<>(next.key, request(state, RequestReason.EXPIRED, List.of(), now), wallClockMs));
+                    }
+                    continue;
                 }
                 if (state.getEnrichedAt().plus(timing.expireAfter()).isBefore(now)) {
                     again.add(KeyValue.pair(next.key, state));

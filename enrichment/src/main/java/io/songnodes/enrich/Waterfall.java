@@ -78,10 +78,12 @@ public final class Waterfall {
                 request.getVersion(), request.getRemixers(), null);
     }
 
-    /** One track's questions to the providers, each asked once. */
+    /** One track's questions to the providers: each provider searched at most once, its best candidate completed at most once. */
     private final class Asking {
         private TrackQuery query;
-        private final Map<String, Optional<Candidate>> matched = new HashMap<>();
+        private final Map<String, List<Candidate>> searched = new HashMap<>();
+        private final Map<String, Candidate> completed = new HashMap<>();
+        /** Why a provider gave nothing usable, by provider (or provider@confidence for a match below it). */
         private final Map<String, String> noMatch = new HashMap<>();
         /** Providers that were down or refused for now, with why. */
         private final Map<String, String> outages = new HashMap<>();
@@ -100,9 +102,9 @@ public final class Waterfall {
                 reasons.add(name + ": does not supply " + field.id());
                 return Optional.empty();
             }
-            Optional<Candidate> match = matched.computeIfAbsent(name + "@" + minConfidence, k -> match(provider, minConfidence));
+            Optional<Candidate> match = match(provider, minConfidence);
             if (match.isEmpty()) {
-                reasons.add(name + ": " + noMatch.get(name + "@" + minConfidence));
+                reasons.add(name + ": " + noMatch.getOrDefault(name, noMatch.get(name + "@" + minConfidence)));
                 return Optional.empty();
             }
             String value = match.get().fields().get(field);
@@ -115,51 +117,66 @@ public final class Waterfall {
         }
 
         private Optional<Candidate> match(GuardedProvider provider, double minConfidence) {
-            String key = provider.name() + "@" + minConfidence;
-            List<Candidate> candidates = answered(provider, provider.search(query), key);
-            if (candidates == null) {
-                return Optional.empty();
+            String name = provider.name();
+            if (noMatch.containsKey(name)) {
+                return Optional.empty(); // skipped, failed or empty once already: not asked again for this track
             }
+            if (!searched.containsKey(name)) {
+                List<Candidate> candidates = answered(provider, provider.search(query));
+                if (candidates == null) {
+                    return Optional.empty();
+                }
+                searched.put(name, candidates);
+            }
+            List<Candidate> candidates = searched.get(name);
             if (candidates.isEmpty()) {
-                noMatch.put(key, "no candidate");
+                noMatch.put(name, "no candidate");
                 return Optional.empty();
             }
             Candidate best = candidates.stream().max(Comparator.comparingDouble(c -> matcher.score(query, c).confidence())).orElseThrow();
             TrackMatcher.Match score = matcher.score(query, best);
             if (score.confidence() < minConfidence) {
-                noMatch.put(key, String.format("best candidate %s - %s at %.2f, below %.2f (%s)", String.join(", ", best.artists()),
-                        best.title(), score.confidence(), minConfidence, score.why()));
+                noMatch.put(name + "@" + minConfidence, String.format("best candidate %s - %s at %.2f, below %.2f (%s)",
+                        String.join(", ", best.artists()), best.title(), score.confidence(), minConfidence, score.why()));
                 return Optional.empty();
             }
-            List<Candidate> completed = answered(provider, provider.complete(best), key);
-            if (completed == null || completed.isEmpty()) {
-                return Optional.empty();
+            String completedKey = name + "|" + best.id();
+            if (!completed.containsKey(completedKey)) {
+                List<Candidate> full = answered(provider, provider.complete(best));
+                if (full == null || full.isEmpty()) {
+                    return Optional.empty();
+                }
+                completed.put(completedKey, full.get(0));
+                trustDuration(full.get(0));
             }
-            Candidate full = completed.get(0);
+            return Optional.of(completed.get(completedKey));
+        }
+
+        /** A matched candidate's duration checks later providers' candidates. */
+        private void trustDuration(Candidate full) {
             if (query.durationSeconds() == null && full.fields().containsKey(TrackField.DURATION)) {
-                // a trusted duration checks later providers' candidates
                 query = new TrackQuery(query.trackKey(), query.artists(), query.title(), query.version(), query.remixers(),
                         Integer.valueOf(full.fields().get(TrackField.DURATION)));
             }
-            return Optional.of(full);
         }
 
         /** The candidates, or null with the reason noted when the provider was skipped or failed. */
-        private List<Candidate> answered(GuardedProvider provider, GuardedProvider.Outcome outcome, String key) {
+        private List<Candidate> answered(GuardedProvider provider, GuardedProvider.Outcome outcome) {
             if (outcome instanceof GuardedProvider.Answered a) {
                 return a.candidates();
             }
+            String name = provider.name();
             if (outcome instanceof GuardedProvider.Skipped s) {
-                noMatch.put(key, "skipped, " + s.reason());
+                noMatch.put(name, "skipped, " + s.reason());
                 if (s.outage()) {
-                    outages.put(provider.name(), provider.name() + " " + s.reason());
+                    outages.put(name, name + " " + s.reason());
                 }
                 return null;
             }
             ProviderException error = ((GuardedProvider.Failed) outcome).error();
-            noMatch.put(key, "failed, " + error.kind() + ": " + error.getMessage());
+            noMatch.put(name, "failed, " + error.kind() + ": " + error.getMessage());
             if (error.retryable()) {
-                outages.put(provider.name(), provider.name() + " " + error.kind() + ": " + error.getMessage());
+                outages.put(name, name + " " + error.kind() + ": " + error.getMessage());
             }
             return null;
         }

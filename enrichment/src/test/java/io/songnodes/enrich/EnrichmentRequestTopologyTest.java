@@ -48,7 +48,7 @@ class EnrichmentRequestTopologyTest {
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         driver = new TopologyTestDriver(EnrichmentRequestTopology.build(registry,
-                new EnrichmentRequestTopology.Timing(Duration.ofDays(30), Duration.ofMinutes(1))), props, START);
+                new EnrichmentRequestTopology.Timing(Duration.ofDays(30), Duration.ofDays(1), Duration.ofMinutes(1))), props, START);
         plays = driver.createInputTopic(Topics.SILVER_TRACK_PLAYS.name(), new StringSerializer(), Topics.SILVER_TRACK_PLAYS.valueSerde(registry).serializer());
         results = driver.createInputTopic(Topics.ENRICHMENT_RESULTS.name(), new StringSerializer(), Topics.ENRICHMENT_RESULTS.valueSerde(registry).serializer());
         rules = driver.createInputTopic(Topics.CONFIG_ENRICHMENT_WATERFALL.name(), new StringSerializer(),
@@ -94,8 +94,10 @@ class EnrichmentRequestTopologyTest {
     void aTrackIsAskedAgainWhenItsEnrichmentExpires() {
         play("p1", "t1");
         requests.readValuesToList();
-        driver.advanceWallClockTime(Duration.ofDays(29));
+        driver.advanceWallClockTime(Duration.ofHours(23));
         assertThat(requests.readValuesToList()).as("no result yet: the request is outstanding").isEmpty();
+        driver.advanceWallClockTime(Duration.ofHours(2));
+        assertThat(requests.readValuesToList()).as("no result after a day: the request was lost, ask again").hasSize(1);
         result("t1", Map.of(), Map.of());
         driver.advanceWallClockTime(Duration.ofDays(2));
         assertThat(requests.readValuesToList()).extracting(EnrichmentRequest::getReason).containsExactly(RequestReason.EXPIRED);
