@@ -99,6 +99,15 @@ public final class GuardedProvider {
         return ask(question, () -> provider.search(query));
     }
 
+    public boolean looksUpIsrc() {
+        return provider.looksUpIsrc();
+    }
+
+    /** The provider's recordings with this ISRC. */
+    public Outcome byIsrc(String isrc) {
+        return ask("isrc:" + isrc, () -> provider.byIsrc(isrc));
+    }
+
     /** The candidate with the fields only a second call gives, cached by the provider's id. */
     public Outcome complete(Candidate candidate) {
         if (!provider.completes() || candidate.id() == null) {

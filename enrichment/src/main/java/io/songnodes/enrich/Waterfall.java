@@ -81,6 +81,8 @@ public final class Waterfall {
     /** One track's questions to the providers: each provider searched at most once, its best candidate completed at most once. */
     private final class Asking {
         private TrackQuery query;
+        /** The ISRC once a provider gave it: later providers that can look it up do (fields are filled in TrackField order, ISRC first). */
+        private String isrc;
         private final Map<String, List<Candidate>> searched = new HashMap<>();
         private final Map<String, Candidate> completed = new HashMap<>();
         /** Why a provider gave nothing usable, by provider (or provider@confidence for a match below it). */
@@ -113,6 +115,9 @@ public final class Waterfall {
                 return Optional.empty();
             }
             double confidence = matcher.score(query, match.get()).confidence();
+            if (field == TrackField.ISRC) {
+                isrc = value;
+            }
             return Optional.of(new FieldValue(value, name, confidence, clock.instant()));
         }
 
@@ -122,7 +127,10 @@ public final class Waterfall {
                 return Optional.empty(); // skipped, failed or empty once already: not asked again for this track
             }
             if (!searched.containsKey(name)) {
-                List<Candidate> candidates = answered(provider, provider.search(query));
+                List<Candidate> candidates = byIsrc(provider);
+                if (candidates == null || candidates.isEmpty()) {
+                    candidates = answered(provider, provider.search(query));
+                }
                 if (candidates == null) {
                     return Optional.empty();
                 }
@@ -150,6 +158,11 @@ public final class Waterfall {
                 trustDuration(full.get(0));
             }
             return Optional.of(completed.get(completedKey));
+        }
+
+        /** Where the ISRC is known already and the provider can look it up: its recordings, exactly; else null. */
+        private List<Candidate> byIsrc(GuardedProvider provider) {
+            return isrc == null || !provider.looksUpIsrc() ? null : answered(provider, provider.byIsrc(isrc));
         }
 
         /** A matched candidate's duration checks later providers' candidates. */

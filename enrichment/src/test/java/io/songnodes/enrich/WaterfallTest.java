@@ -111,6 +111,18 @@ class WaterfallTest {
     }
 
     @Test
+    void anIsrcFoundFirstIsLookedUpExactlyByTheProvidersThatCan() {
+        rule(TrackField.ISRC, "deezer");
+        rule(TrackField.RELEASE_DATE, "musicbrainz");
+        EnrichmentResult result = waterfall(guard(musicBrainz(simulator.baseUrl(Api.MUSICBRAINZ)), 100, 1000, 1), guard(deezer(), 100, 1000, 1))
+                .enrich(request(TRACKS.get(0))).result();
+        String isrc = result.getValues().get("isrc").getValue();
+        assertThat(result.getValues().get("release_date").getProvider()).isEqualTo("musicbrainz");
+        assertThat(simulator.requests(Api.MUSICBRAINZ, "/ws/2/isrc/" + isrc)).isEqualTo(1);
+        assertThat(simulator.requests(Api.MUSICBRAINZ, "/ws/2/recording")).as("no text search needed").isZero();
+    }
+
+    @Test
     void aProviderThatIsDownOpensItsBreakerAndTheWaterfallFallsThrough() {
         simulator.failing(Api.MUSICBRAINZ, true);
         rule(TrackField.ISRC, "musicbrainz", "deezer");

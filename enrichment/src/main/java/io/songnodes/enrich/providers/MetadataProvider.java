@@ -33,6 +33,16 @@ public interface MetadataProvider {
         return candidate;
     }
 
+    /** Whether the provider can look a recording up by ISRC ({@link #byIsrc}), which is exact where a text search is not. */
+    default boolean looksUpIsrc() {
+        return false;
+    }
+
+    /** The recordings carrying this ISRC; only called when {@link #looksUpIsrc()}. */
+    default List<Candidate> byIsrc(String isrc) throws ProviderException {
+        throw new UnsupportedOperationException(name() + " cannot look up by ISRC");
+    }
+
     /** Whether {@link #complete} calls the provider; when not, it costs no call, budget or rate. */
     default boolean completes() {
         return false;

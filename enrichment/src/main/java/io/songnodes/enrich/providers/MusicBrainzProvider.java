@@ -46,7 +46,13 @@ public final class MusicBrainzProvider implements MetadataProvider {
         return recordings(http.get(http.uri("/ws/2/recording", "query", lucene, "fmt", "json", "limit", "10")));
     }
 
+    @Override
+    public boolean looksUpIsrc() {
+        return true;
+    }
+
     /** The recordings that carry an ISRC; empty when MusicBrainz knows none (it answers 404). */
+    @Override
     public List<Candidate> byIsrc(String isrc) throws ProviderException {
         // A lookup's recordings list their artists and ISRCs only when asked to (search results always do).
         return recordings(http.lookup(http.uri("/ws/2/isrc/" + ProviderHttp.encode(isrc.strip()),

@@ -71,7 +71,13 @@ public final class SpotifyProvider implements MetadataProvider {
         return tracks("track:" + quoted(query.fullTitle()) + " artist:" + quoted(query.artistText()));
     }
 
+    @Override
+    public boolean looksUpIsrc() {
+        return true;
+    }
+
     /** The tracks Spotify lists for an ISRC (one recording can be on several releases). */
+    @Override
     public List<Candidate> byIsrc(String isrc) throws ProviderException {
         return tracks("isrc:" + isrc.strip());
     }
