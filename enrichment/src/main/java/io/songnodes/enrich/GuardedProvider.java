@@ -94,9 +94,17 @@ public final class GuardedProvider {
     }
 
     public Outcome search(TrackQuery query) {
-        String question = "search:" + TrackKey.fold(query.artistText()) + "|" + TrackKey.fold(query.title())
+        return ask(searchQuestion(query), () -> provider.search(query));
+    }
+
+    /** Whether the answer to this search is cached, so asking again costs nothing. */
+    public boolean remembers(TrackQuery query) {
+        return cache.get(provider.name(), searchQuestion(query)).isPresent();
+    }
+
+    private static String searchQuestion(TrackQuery query) {
+        return "search:" + TrackKey.fold(query.artistText()) + "|" + TrackKey.fold(query.title())
                 + "|" + TrackKey.fold(query.version() == null ? "" : query.version());
-        return ask(question, () -> provider.search(query));
     }
 
     public boolean looksUpIsrc() {

@@ -160,9 +160,12 @@ public final class Waterfall {
             return Optional.of(completed.get(completedKey));
         }
 
-        /** Where the ISRC is known already and the provider can look it up: its recordings, exactly; else null. */
+        /**
+         * Where the ISRC is known already and the provider can look it up: its recordings, exactly; else
+         * null. Not when the text search's answer is cached (a retry), which costs no call at all.
+         */
         private List<Candidate> byIsrc(GuardedProvider provider) {
-            return isrc == null || !provider.looksUpIsrc() ? null : answered(provider, provider.byIsrc(isrc));
+            return isrc == null || !provider.looksUpIsrc() || provider.remembers(query) ? null : answered(provider, provider.byIsrc(isrc));
         }
 
         /** A matched candidate's duration checks later providers' candidates. */
