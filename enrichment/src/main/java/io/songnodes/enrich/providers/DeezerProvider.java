@@ -9,38 +9,24 @@ import io.songnodes.enrich.TrackQuery;
 import io.songnodes.enrich.providers.ProviderException.Kind;
 import java.net.http.HttpClient;
 import java.time.Duration;
-import java.util.Collections;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Deezer's public API (no key). Search results lack ISRC, BPM and release date; those come from
  * {@code /track/{id}}, asked only for the candidate that matched ({@link #complete}).
  */
-public final class DeezerProvider implements MetadataProvider {
+public final class DeezerProvider extends ProviderBase {
 
     private static final String NAME = "deezer";
-    private static final Set<TrackField> FIELDS = Collections.unmodifiableSet(EnumSet.of(
-            TrackField.ISRC, TrackField.BPM, TrackField.RELEASE_DATE, TrackField.DURATION, TrackField.EXTERNAL_IDS));
     /** Deezer's quota is counted per 5 seconds and its error says nothing of when it resets. */
     private static final Duration QUOTA_WINDOW = Duration.ofSeconds(5);
 
     private final ProviderHttp http;
 
     public DeezerProvider(ProviderSettings settings, HttpClient client) {
+        super(NAME, TrackField.ISRC, TrackField.BPM, TrackField.RELEASE_DATE, TrackField.DURATION, TrackField.EXTERNAL_IDS);
         this.http = new ProviderHttp(settings, client, DeezerProvider::error);
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Set<TrackField> fields() {
-        return FIELDS;
     }
 
     @Override

@@ -6,21 +6,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.songnodes.enrich.TrackField;
 import io.songnodes.enrich.TrackQuery;
 import java.net.http.HttpClient;
-import java.util.Collections;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * Discogs database search over releases, for label, catalogue number and style. Needs a personal
  * access token ({@code token}), sent in the {@code Authorization} header.
  */
-public final class DiscogsProvider implements MetadataProvider {
+public final class DiscogsProvider extends ProviderBase {
 
     private static final String NAME = "discogs";
-    private static final Set<TrackField> FIELDS = Collections.unmodifiableSet(EnumSet.of(TrackField.LABEL,
-            TrackField.CATALOG_NUMBER, TrackField.GENRE, TrackField.RELEASE_DATE, TrackField.EXTERNAL_IDS));
     /** Discogs tells same-named artists apart with a number: {@code Dax J (2)}. */
     private static final Pattern NAME_NUMBER = Pattern.compile(" \\(\\d+\\)(?=$|[ ,])");
 
@@ -28,18 +23,9 @@ public final class DiscogsProvider implements MetadataProvider {
     private final ProviderHttp http;
 
     public DiscogsProvider(ProviderSettings settings, HttpClient client) {
+        super(NAME, TrackField.LABEL, TrackField.CATALOG_NUMBER, TrackField.GENRE, TrackField.RELEASE_DATE, TrackField.EXTERNAL_IDS);
         this.settings = settings;
         this.http = new ProviderHttp(settings, client, ProviderHttp.Errors.NONE);
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Set<TrackField> fields() {
-        return FIELDS;
     }
 
     @Override

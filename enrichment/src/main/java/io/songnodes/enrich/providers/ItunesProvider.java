@@ -6,32 +6,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.songnodes.enrich.TrackField;
 import io.songnodes.enrich.TrackQuery;
 import java.net.http.HttpClient;
-import java.util.Collections;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 
 /** The iTunes Search API (no key): free-text song search; each song carries the store's primary genre for it. */
-public final class ItunesProvider implements MetadataProvider {
+public final class ItunesProvider extends ProviderBase {
 
     private static final String NAME = "itunes";
-    private static final Set<TrackField> FIELDS = Collections.unmodifiableSet(
-            EnumSet.of(TrackField.GENRE, TrackField.RELEASE_DATE, TrackField.DURATION, TrackField.EXTERNAL_IDS));
 
     private final ProviderHttp http;
 
     public ItunesProvider(ProviderSettings settings, HttpClient client) {
+        super(NAME, TrackField.GENRE, TrackField.RELEASE_DATE, TrackField.DURATION, TrackField.EXTERNAL_IDS);
         this.http = new ProviderHttp(settings, client, ProviderHttp.Errors.NONE);
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Set<TrackField> fields() {
-        return FIELDS;
     }
 
     @Override

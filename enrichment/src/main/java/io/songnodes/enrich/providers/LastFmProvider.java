@@ -7,37 +7,24 @@ import io.songnodes.enrich.TrackField;
 import io.songnodes.enrich.TrackQuery;
 import io.songnodes.enrich.providers.ProviderException.Kind;
 import java.net.http.HttpClient;
-import java.util.Collections;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Last.fm {@code track.getInfo}: one track by artist and name (with Last.fm's autocorrection), for
  * its most-used tag as a genre. Needs an API key ({@code api_key}), which goes in the query string.
  */
-public final class LastFmProvider implements MetadataProvider {
+public final class LastFmProvider extends ProviderBase {
 
     private static final String NAME = "lastfm";
-    private static final Set<TrackField> FIELDS = Collections.unmodifiableSet(EnumSet.of(TrackField.GENRE, TrackField.DURATION));
 
     private final ProviderSettings settings;
     private final ProviderHttp http;
 
     public LastFmProvider(ProviderSettings settings, HttpClient client) {
+        super(NAME, TrackField.GENRE, TrackField.DURATION);
         this.settings = settings;
         this.http = new ProviderHttp(settings, client, LastFmProvider::error);
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Set<TrackField> fields() {
-        return FIELDS;
     }
 
     @Override

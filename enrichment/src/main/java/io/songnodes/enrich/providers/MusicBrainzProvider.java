@@ -7,37 +7,23 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.songnodes.enrich.TrackField;
 import io.songnodes.enrich.TrackQuery;
 import java.net.http.HttpClient;
-import java.util.Collections;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * MusicBrainz WS/2: recording search and ISRC lookup. No key; its one-request-a-second limit is
  * kept by the waterfall's rate limiter. Note that MusicBrainz answers 503 (not 429) to a client
  * over that limit, which arrives here as UNAVAILABLE.
  */
-public final class MusicBrainzProvider implements MetadataProvider {
+public final class MusicBrainzProvider extends ProviderBase {
 
     private static final String NAME = "musicbrainz";
-    private static final Set<TrackField> FIELDS = Collections.unmodifiableSet(
-            EnumSet.of(TrackField.ISRC, TrackField.RELEASE_DATE, TrackField.DURATION, TrackField.EXTERNAL_IDS));
 
     private final ProviderHttp http;
 
     public MusicBrainzProvider(ProviderSettings settings, HttpClient client) {
+        super(NAME, TrackField.ISRC, TrackField.RELEASE_DATE, TrackField.DURATION, TrackField.EXTERNAL_IDS);
         this.http = new ProviderHttp(settings, client, ProviderHttp.Errors.NONE);
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Set<TrackField> fields() {
-        return FIELDS;
     }
 
     @Override

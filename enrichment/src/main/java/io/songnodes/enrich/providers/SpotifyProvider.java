@@ -16,21 +16,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.Collections;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Spotify Web API track search, authorised by the client-credentials flow ({@code client_id},
  * {@code client_secret}). Audio features (BPM, key) are not used: that endpoint is closed to apps
  * registered since November 2024.
  */
-public final class SpotifyProvider implements MetadataProvider {
+public final class SpotifyProvider extends ProviderBase {
 
     private static final String NAME = "spotify";
-    private static final Set<TrackField> FIELDS = Collections.unmodifiableSet(
-            EnumSet.of(TrackField.ISRC, TrackField.RELEASE_DATE, TrackField.DURATION, TrackField.EXTERNAL_IDS));
     private static final URI ACCOUNTS = URI.create("https://accounts.spotify.com");
     /** A token is replaced this long before it expires, so none expires on its way to Spotify. */
     private static final Duration EARLY_REFRESH = Duration.ofSeconds(60);
@@ -50,20 +45,11 @@ public final class SpotifyProvider implements MetadataProvider {
     }
 
     SpotifyProvider(ProviderSettings settings, HttpClient client, Clock clock) {
+        super(NAME, TrackField.ISRC, TrackField.RELEASE_DATE, TrackField.DURATION, TrackField.EXTERNAL_IDS);
         this.settings = settings;
         this.api = new ProviderHttp(settings, client, ProviderHttp.Errors.NONE, clock);
         this.accounts = new ProviderHttp(settings, client, SpotifyProvider::oauthError, clock);
         this.clock = clock;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Set<TrackField> fields() {
-        return FIELDS;
     }
 
     @Override
