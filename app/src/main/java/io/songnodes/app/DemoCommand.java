@@ -93,7 +93,7 @@ final class DemoCommand implements Callable<Integer> {
                 Silver.start(platform, config);
                 Alerts.start(platform, config);
                 Gold.start(platform, config);
-                EnrichmentService enrichment = Enrichment.start(platform, demoEnrichment(sites, config));
+                EnrichmentService enrichment = Enrichment.start(platform, demoEnrichment(sites, config)).orElseThrow();
                 enrichment.providers().forEach(p -> p.onBreakerChange(change -> say(out, "Enrichment: " + p.name() + " circuit breaker " + change)));
                 Scraping.start(platform, scraping);
                 seeds.subList(1, seeds.size()).forEach(url -> requests.publish(url, ScrapeReason.MANUAL));

@@ -2,6 +2,7 @@ package io.songnodes.app;
 
 import io.songnodes.platform.Platform;
 import io.songnodes.platform.config.SongNodesConfig;
+import io.songnodes.platform.topics.Topics;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -37,7 +38,10 @@ final class ServeCommand implements Callable<Integer> {
             Silver.start(platform, config);
             Alerts.start(platform, config);
             Gold.start(platform, config);
-            Enrichment.start(platform, config);
+            if (Enrichment.start(platform, config).isEmpty()) {
+                out.println("Enrichment: no provider enabled (SONGNODES_ENRICH_<PROVIDER>_ENABLED); requests wait on "
+                        + Topics.ENRICHMENT_REQUESTS.name());
+            }
             out.println("Serving; Gold queries at " + platform.http().baseUrl() + "/api/tracks?artist=<prefix> (Ctrl-C to stop)");
             out.flush();
             running.await(run.duration());

@@ -100,7 +100,7 @@ class EnrichmentIT {
 
             // A restarted worker, asked again for every track: everything comes from the cache topic.
             try (Platform platform = Platform.start(config, line -> { })) {
-                var enrichment = Enrichment.start(platform, config);
+                var enrichment = Enrichment.start(platform, config).orElseThrow();
                 Instant asked = Instant.now();
                 requestAgain(platform.kafka(), platform.registry(), results.keySet(), tracks.size());
                 await().atMost(Duration.ofSeconds(60)).until(() -> resultsFor(platform, tracks).values().stream()

@@ -39,6 +39,11 @@ public final class EnrichmentService implements AutoCloseable {
         this.worker = worker;
     }
 
+    /** Whether any provider is enabled: without one a worker would answer every request with nothing. */
+    public static boolean anyProviderEnabled(SongNodesConfig config) {
+        return Providers.NAMES.stream().anyMatch(name -> Boolean.parseBoolean(config.string("songnodes.enrich." + name + ".enabled")));
+    }
+
     public static EnrichmentService start(SongNodesConfig config, KafkaConnection kafka, SchemaRegistryClient registry, MeterRegistry meters,
                                           Clock clock) {
         String userAgent = config.string("songnodes.scrape.user.agent.token") + "/0.1 ( " + config.string("songnodes.scrape.contact") + " )";
