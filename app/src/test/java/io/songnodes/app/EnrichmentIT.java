@@ -16,6 +16,7 @@ import io.songnodes.schemas.enrichment.EnrichmentRequest;
 import io.songnodes.schemas.enrichment.EnrichmentResult;
 import io.songnodes.schemas.enrichment.RequestReason;
 import io.songnodes.schemas.gold.Track;
+import io.songnodes.schemas.silver.SilverPlaylist;
 import io.songnodes.schemas.silver.TrackPlay;
 import io.songnodes.scrape.simulator.Catalog;
 import io.songnodes.scrape.simulator.ProviderSimulator;
@@ -72,8 +73,8 @@ class EnrichmentIT {
                 Enrichment.start(platform, config);
                 long started = System.nanoTime();
                 int plays = produceEverySetTwice(platform.kafka(), platform.registry(), run);
-                tracks = await().atMost(Duration.ofSeconds(90)).until(() -> trackKeys(platform, run), keys -> !keys.isEmpty()
-                        && silverPlaylists(platform, run) == CATALOG.sets().size() * 2);
+                tracks = trackKeys(await().atMost(Duration.ofSeconds(90)).until(() -> silverPlaylists(platform, run),
+                        playlists -> playlists.size() == CATALOG.sets().size() * 2));
                 results = await().atMost(Duration.ofSeconds(120)).until(() -> resultsFor(platform, tracks), r -> r.size() == tracks.size());
                 firstPassMillis = (System.nanoTime() - started) / 1_000_000;
 
@@ -143,14 +144,16 @@ class EnrichmentIT {
         return plays;
     }
 
-    private static long silverPlaylists(Platform platform, String run) {
-        return Gold.table(platform.kafka(), platform.registry(), Topics.SILVER_PLAYLISTS).keySet().stream().filter(k -> k.contains(run)).count();
+    /** This run's Silver playlists, read in one go. */
+    private static Map<String, SilverPlaylist> silverPlaylists(Platform platform, String run) {
+        Map<String, SilverPlaylist> playlists = Gold.table(platform.kafka(), platform.registry(), Topics.SILVER_PLAYLISTS);
+        playlists.keySet().removeIf(key -> !key.contains(run));
+        return playlists;
     }
 
-    /** The track keys Silver gave this run's plays. */
-    private static Set<String> trackKeys(Platform platform, String run) {
-        return Gold.table(platform.kafka(), platform.registry(), Topics.SILVER_PLAYLISTS).entrySet().stream()
-                .filter(e -> e.getKey().contains(run)).flatMap(e -> e.getValue().getPlays().stream())
+    /** The track keys Silver gave these playlists' plays. */
+    private static Set<String> trackKeys(Map<String, SilverPlaylist> playlists) {
+        return playlists.values().stream().flatMap(p -> p.getPlays().stream())
                 .map(TrackPlay::getTrackKey).filter(Objects::nonNull).collect(Collectors.toSet());
     }
 
