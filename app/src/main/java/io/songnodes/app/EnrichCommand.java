@@ -1,5 +1,6 @@
 package io.songnodes.app;
 
+import io.songnodes.platform.kafka.TopicReader;
 import io.songnodes.enrich.Providers;
 import io.songnodes.enrich.TrackField;
 import io.songnodes.enrich.WaterfallRules;
@@ -52,7 +53,7 @@ final class EnrichCommand {
         public Integer call() {
             KafkaConnection kafka = config.enrich.cli.externalKafka("enrich config show");
             SchemaRegistryClient registry = config.enrich.cli.externalRegistry("enrich config show");
-            Map<String, WaterfallRule> stored = Gold.table(kafka, registry, Topics.CONFIG_ENRICHMENT_WATERFALL);
+            Map<String, WaterfallRule> stored = TopicReader.table(kafka, registry, Topics.CONFIG_ENRICHMENT_WATERFALL);
             WaterfallRules rules = new WaterfallRules(stored::get);
             PrintWriter out = spec.commandLine().getOut();
             out.printf("%-15s %-8s %-14s %-8s %s%n", "FIELD", "ENABLED", "MIN CONFIDENCE", "VERSION", "PROVIDERS (in order)");
@@ -105,7 +106,7 @@ final class EnrichCommand {
             }
             KafkaConnection kafka = config.enrich.cli.externalKafka("enrich config set");
             SchemaRegistryClient registry = config.enrich.cli.externalRegistry("enrich config set");
-            Map<String, WaterfallRule> stored = Gold.table(kafka, registry, Topics.CONFIG_ENRICHMENT_WATERFALL);
+            Map<String, WaterfallRule> stored = TopicReader.table(kafka, registry, Topics.CONFIG_ENRICHMENT_WATERFALL);
             WaterfallRule current = new WaterfallRules(stored::get).rule(chosen);
             WaterfallRule changed = WaterfallRule.newBuilder(current)
                     .setProviders(providers != null ? providers : current.getProviders())

@@ -1,5 +1,6 @@
 package io.songnodes.app;
 
+import io.songnodes.platform.kafka.TopicReader;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.songnodes.enrich.EnrichmentService;
@@ -19,7 +20,7 @@ final class EnrichmentSummary {
     }
 
     static void print(Platform platform, EnrichmentService enrichment, PrintWriter out) {
-        Map<String, Track> tracks = Gold.table(platform.kafka(), platform.registry(), Topics.GOLD_TRACKS);
+        Map<String, Track> tracks = TopicReader.table(platform.kafka(), platform.registry(), Topics.GOLD_TRACKS);
         Collection<Track> all = tracks.values();
         out.printf("Enrichment: of %d Gold tracks, %d have an ISRC, %d a BPM, %d a release date, %d a duration%n", all.size(),
                 count(all, Track::getIsrc), count(all, Track::getBpm), count(all, Track::getReleaseDate), count(all, Track::getDurationSeconds));

@@ -5,10 +5,7 @@ import io.songnodes.gold.GraphExport;
 import io.songnodes.gold.api.GoldApi;
 import io.songnodes.platform.Platform;
 import io.songnodes.platform.config.SongNodesConfig;
-import io.songnodes.platform.kafka.KafkaConnection;
 import io.songnodes.platform.kafka.TopicReader;
-import io.songnodes.platform.registry.SchemaRegistryClient;
-import io.songnodes.platform.topics.TopicSpec;
 import io.songnodes.platform.topics.Topics;
 import io.songnodes.schemas.gold.Artist;
 import io.songnodes.schemas.gold.Track;
@@ -18,14 +15,11 @@ import io.songnodes.topology.StreamsSettings;
 import java.io.PrintWriter;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.state.HostInfo;
 
@@ -49,9 +43,9 @@ final class Gold {
 
     /** The most played transitions, tracks and artists now in Gold, and where to query them, for the demo's summary. */
     static void printSummary(Platform platform, PrintWriter out, int limit) {
-        Map<String, Transition> transitions = table(platform.kafka(), platform.registry(), Topics.GOLD_TRANSITIONS);
-        Map<String, Track> tracks = table(platform.kafka(), platform.registry(), Topics.GOLD_TRACKS);
-        Map<String, Artist> artists = table(platform.kafka(), platform.registry(), Topics.GOLD_ARTISTS);
+        Map<String, Transition> transitions = TopicReader.table(platform.kafka(), platform.registry(), Topics.GOLD_TRANSITIONS);
+        Map<String, Track> tracks = TopicReader.table(platform.kafka(), platform.registry(), Topics.GOLD_TRACKS);
+        Map<String, Artist> artists = TopicReader.table(platform.kafka(), platform.registry(), Topics.GOLD_ARTISTS);
         out.printf("Gold: %d tracks, %d transitions, %d artists; the most played transitions:%n", tracks.size(), transitions.size(), artists.size());
         List<Transition> topTransitions = transitions.values().stream()
                 .sorted(Comparator.comparingLong(Transition::getOccurrences).reversed().thenComparing(t -> t.getFromTrack() + t.getToTrack()))
@@ -79,19 +73,5 @@ final class Gold {
                     .ifPresent(artist -> out.println("  " + api + "/tracks?artist=" + URLEncoder.encode(artist, StandardCharsets.UTF_8)));
         }
         out.flush();
-    }
-
-    /** A compacted Gold topic read as the table it is: the latest value per key, tombstones removing it. */
-    static <V> Map<String, V> table(KafkaConnection kafka, SchemaRegistryClient registry, TopicSpec<String, V> topic) {
-        Map<String, V> table = new HashMap<>();
-        TopicReader.readToEnd(kafka, topic.name(), new StringDeserializer(), topic.valueSerde(registry).deserializer(),
-                Duration.ofSeconds(30), r -> {
-                    if (r.value() == null) {
-                        table.remove(r.key());
-                    } else {
-                        table.put(r.key(), r.value());
-                    }
-                });
-        return table;
     }
 }

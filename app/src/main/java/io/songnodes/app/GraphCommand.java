@@ -1,5 +1,6 @@
 package io.songnodes.app;
 
+import io.songnodes.platform.kafka.TopicReader;
 import io.songnodes.gold.GraphExport;
 import io.songnodes.platform.config.ConfigException;
 import io.songnodes.platform.kafka.KafkaConnection;
@@ -61,8 +62,8 @@ final class GraphCommand {
             }
             KafkaConnection kafka = graph.cli.externalKafka("graph export");
             SchemaRegistryClient registry = graph.cli.externalRegistry("graph export");
-            Map<String, Transition> transitions = Gold.table(kafka, registry, Topics.GOLD_TRANSITIONS);
-            Map<String, Track> tracks = Gold.table(kafka, registry, Topics.GOLD_TRACKS);
+            Map<String, Transition> transitions = TopicReader.table(kafka, registry, Topics.GOLD_TRANSITIONS);
+            Map<String, Track> tracks = TopicReader.table(kafka, registry, Topics.GOLD_TRACKS);
             String written = GraphExport.write(chosen, transitions, tracks, minCount);
             if (output == null) {
                 spec.commandLine().getOut().print(written);

@@ -1,5 +1,6 @@
 package io.songnodes.app;
 
+import io.songnodes.platform.kafka.TopicReader;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -80,7 +81,7 @@ class EnrichConfigIT {
                     .setArtists(List.of(track.artist())).setTitle(track.title()).setReason(RequestReason.NEW_TRACK)
                     .setRequestedAt(Instant.now()).build()));
         }
-        return await().atMost(Duration.ofSeconds(30)).until(() -> Gold.table(kafka, registry.client(), Topics.ENRICHMENT_RESULTS).get(key),
+        return await().atMost(Duration.ofSeconds(30)).until(() -> TopicReader.table(kafka, registry.client(), Topics.ENRICHMENT_RESULTS).get(key),
                 r -> r != null);
     }
 }

@@ -1,5 +1,6 @@
 package io.songnodes.app;
 
+import io.songnodes.platform.kafka.TopicReader;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -34,6 +35,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -87,7 +89,7 @@ class EnrichmentIT {
                 assertThat(requestsPerTrack).as("%d plays of %d unique tracks: one request each", plays, tracks.size())
                         .hasSize(tracks.size()).allSatisfy((track, n) -> assertThat(n).isEqualTo(1L));
                 assertThat(results.values()).allSatisfy(r -> assertThat(r.getValues()).containsKeys("isrc", "duration", "release_date"));
-                Map<String, Track> gold = await().atMost(Duration.ofSeconds(60)).until(() -> Gold.table(platform.kafka(), platform.registry(),
+                Map<String, Track> gold = await().atMost(Duration.ofSeconds(60)).until(() -> TopicReader.table(platform.kafka(), platform.registry(),
                         Topics.GOLD_TRACKS), g -> tracks.stream().allMatch(t -> g.containsKey(t) && g.get(t).getIsrc() != null));
                 assertThat(tracks).allSatisfy(t -> assertThat(gold.get(t).getEnrichedBy()).containsEntry("isrc", "deezer"));
             }
@@ -146,7 +148,7 @@ class EnrichmentIT {
 
     /** This run's Silver playlists, read in one go. */
     private static Map<String, SilverPlaylist> silverPlaylists(Platform platform, String run) {
-        Map<String, SilverPlaylist> playlists = Gold.table(platform.kafka(), platform.registry(), Topics.SILVER_PLAYLISTS);
+        Map<String, SilverPlaylist> playlists = TopicReader.table(platform.kafka(), platform.registry(), Topics.SILVER_PLAYLISTS);
         playlists.keySet().removeIf(key -> !key.contains(run));
         return playlists;
     }
@@ -158,15 +160,15 @@ class EnrichmentIT {
     }
 
     private static Map<String, EnrichmentResult> resultsFor(Platform platform, Set<String> tracks) {
-        Map<String, EnrichmentResult> all = Gold.table(platform.kafka(), platform.registry(), Topics.ENRICHMENT_RESULTS);
+        Map<String, EnrichmentResult> all = TopicReader.table(platform.kafka(), platform.registry(), Topics.ENRICHMENT_RESULTS);
         all.keySet().retainAll(tracks);
         return all;
     }
 
     private static Map<String, Long> requests(Platform platform, Set<String> tracks) {
         Map<String, Long> counts = new HashMap<>();
-        io.songnodes.platform.kafka.TopicReader.readToEnd(platform.kafka(), Topics.ENRICHMENT_REQUESTS.name(),
-                new org.apache.kafka.common.serialization.StringDeserializer(), Topics.ENRICHMENT_REQUESTS.valueSerde(platform.registry()).deserializer(),
+        TopicReader.readToEnd(platform.kafka(), Topics.ENRICHMENT_REQUESTS.name(),
+                new StringDeserializer(), Topics.ENRICHMENT_REQUESTS.valueSerde(platform.registry()).deserializer(),
                 Duration.ofSeconds(30), r -> {
                     if (tracks.contains(r.key())) {
                         counts.merge(r.key(), 1L, Long::sum);
@@ -177,8 +179,8 @@ class EnrichmentIT {
 
     private static Instant firstRequest(Platform platform, Set<String> tracks) {
         List<Instant> at = new ArrayList<>();
-        io.songnodes.platform.kafka.TopicReader.readToEnd(platform.kafka(), Topics.ENRICHMENT_REQUESTS.name(),
-                new org.apache.kafka.common.serialization.StringDeserializer(), Topics.ENRICHMENT_REQUESTS.valueSerde(platform.registry()).deserializer(),
+        TopicReader.readToEnd(platform.kafka(), Topics.ENRICHMENT_REQUESTS.name(),
+                new StringDeserializer(), Topics.ENRICHMENT_REQUESTS.valueSerde(platform.registry()).deserializer(),
                 Duration.ofSeconds(30), r -> {
                     if (tracks.contains(r.key())) {
                         at.add(r.value().getRequestedAt());
@@ -189,8 +191,8 @@ class EnrichmentIT {
 
     private static void requestAgain(KafkaConnection kafka, SchemaRegistryClient registry, Set<String> tracks, int expected) {
         Map<String, EnrichmentRequest> first = new HashMap<>();
-        io.songnodes.platform.kafka.TopicReader.readToEnd(kafka, Topics.ENRICHMENT_REQUESTS.name(),
-                new org.apache.kafka.common.serialization.StringDeserializer(), Topics.ENRICHMENT_REQUESTS.valueSerde(registry).deserializer(),
+        TopicReader.readToEnd(kafka, Topics.ENRICHMENT_REQUESTS.name(),
+                new StringDeserializer(), Topics.ENRICHMENT_REQUESTS.valueSerde(registry).deserializer(),
                 Duration.ofSeconds(30), r -> {
                     if (tracks.contains(r.key())) {
                         first.putIfAbsent(r.key(), r.value());

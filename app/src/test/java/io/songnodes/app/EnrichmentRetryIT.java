@@ -1,5 +1,6 @@
 package io.songnodes.app;
 
+import io.songnodes.platform.kafka.TopicReader;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -67,17 +68,17 @@ class EnrichmentRetryIT {
                 }
                 await().atMost(Duration.ofSeconds(60)).until(() -> letters(env, run).contains("gave up after 4 tries"));
                 for (int stage = 0; stage < 3; stage++) {
-                    assertThat(Gold.table(kafka, registry.client(), Topics.ENRICHMENT_RETRIES.get(stage))).as("waited on retry topic " + (stage + 1))
+                    assertThat(TopicReader.table(kafka, registry.client(), Topics.ENRICHMENT_RETRIES.get(stage))).as("waited on retry topic " + (stage + 1))
                             .containsKey(key);
                 }
                 assertThat(letters(env, run)).contains("DESERIALIZATION");
-                EnrichmentResult partial = Gold.table(kafka, registry.client(), Topics.ENRICHMENT_RESULTS).get(key);
+                EnrichmentResult partial = TopicReader.table(kafka, registry.client(), Topics.ENRICHMENT_RESULTS).get(key);
                 assertThat(partial.getMissing().get("bpm")).contains("deezer", "UNAVAILABLE");
 
                 providers.failing(Api.DEEZER, false);
                 CliRun replay = CliRun.of(env, "dlq", "replay", "--topic", Topics.DLQ_ENRICHMENT.name(), "--since", "1h");
                 assertThat(replay.exitCode()).as(replay.err()).isZero();
-                await().atMost(Duration.ofSeconds(30)).until(() -> Gold.table(kafka, registry.client(), Topics.ENRICHMENT_RESULTS).get(key)
+                await().atMost(Duration.ofSeconds(30)).until(() -> TopicReader.table(kafka, registry.client(), Topics.ENRICHMENT_RESULTS).get(key)
                         .getValues().containsKey("isrc"));
             }
         }

@@ -9,6 +9,7 @@ import io.songnodes.platform.topics.Topics;
 import io.songnodes.schemas.dlq.DeadLetterCategory;
 import io.songnodes.schemas.enrichment.EnrichmentRequest;
 import io.songnodes.schemas.enrichment.EnrichmentResult;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,6 +41,7 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -87,7 +89,7 @@ public final class EnrichmentWorker implements AutoCloseable {
         Map<String, Object> consumerProps = kafka.consumerProperties(groupId);
         consumerProps.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         consumerProps.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, concurrency * 4);
-        this.consumer = new KafkaConsumer<>(consumerProps, new org.apache.kafka.common.serialization.StringDeserializer(), new ByteArrayDeserializer());
+        this.consumer = new KafkaConsumer<>(consumerProps, new StringDeserializer(), new ByteArrayDeserializer());
         Map<String, Object> producerProps = kafka.producerProperties();
         // Unique per instance: fencing of a zombie is by the consumer group's generation (KIP-447).
         producerProps.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, groupId + "-" + UUID.randomUUID());
@@ -333,7 +335,7 @@ public final class EnrichmentWorker implements AutoCloseable {
     }
 
     private static byte[] bytes(String key) {
-        return key == null ? null : key.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return key == null ? null : key.getBytes(StandardCharsets.UTF_8);
     }
 
     public boolean isHealthy() {

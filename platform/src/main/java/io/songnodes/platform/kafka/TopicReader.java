@@ -1,6 +1,9 @@
 package io.songnodes.platform.kafka;
 
+import io.songnodes.platform.registry.SchemaRegistryClient;
+import io.songnodes.platform.topics.TopicSpec;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -8,6 +11,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 
 /** Reads a whole topic as it is now, from its first record to its end, without a consumer group. */
 public final class TopicReader {
@@ -20,6 +24,19 @@ public final class TopicReader {
         try (KafkaConsumer<K, V> consumer = new KafkaConsumer<>(kafka.readerProperties(), keys, values)) {
             catchUp(kafka, consumer, topic, timeout, each);
         }
+    }
+
+    /** A compacted topic read as the table it is: the latest value per key, tombstones removing it. */
+    public static <V> Map<String, V> table(KafkaConnection kafka, SchemaRegistryClient registry, TopicSpec<String, V> topic) {
+        Map<String, V> table = new HashMap<>();
+        readToEnd(kafka, topic.name(), new StringDeserializer(), topic.valueSerde(registry).deserializer(), Duration.ofSeconds(30), r -> {
+            if (r.value() == null) {
+                table.remove(r.key());
+            } else {
+                table.put(r.key(), r.value());
+            }
+        });
+        return table;
     }
 
     /** Assigns every partition of the topic to the consumer and reads from the beginning to the end as it is now. */
