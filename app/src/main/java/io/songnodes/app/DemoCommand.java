@@ -2,6 +2,8 @@ package io.songnodes.app;
 
 import io.songnodes.enrich.EnrichmentService;
 import io.songnodes.platform.Platform;
+import io.songnodes.platform.kafka.TopicReader;
+import io.songnodes.schemas.gold.Track;
 import io.songnodes.platform.config.Durations;
 import io.songnodes.platform.config.SongNodesConfig;
 import io.songnodes.platform.topics.Topics;
@@ -108,8 +110,9 @@ final class DemoCommand implements Callable<Integer> {
                      DemoTimeline timeline = DemoTimeline.start(sites, requests, config, line -> say(out, line))) {
                     showProgress(running, Map.of("Bronze events", bronze, "Silver playlists", silver), out);
                 }
-                Gold.printSummary(platform, out, 5);
-                EnrichmentSummary.print(platform, enrichment, out);
+                Map<String, Track> tracks = TopicReader.table(platform.kafka(), platform.registry(), Topics.GOLD_TRACKS);
+                Gold.printSummary(platform, tracks, out, 5);
+                EnrichmentSummary.print(platform, tracks.values(), enrichment, out);
                 say(out, "Stopping");
             }
         }

@@ -42,9 +42,8 @@ final class Gold {
     }
 
     /** The most played transitions, tracks and artists now in Gold, and where to query them, for the demo's summary. */
-    static void printSummary(Platform platform, PrintWriter out, int limit) {
+    static void printSummary(Platform platform, Map<String, Track> tracks, PrintWriter out, int limit) {
         Map<String, Transition> transitions = TopicReader.table(platform.kafka(), platform.registry(), Topics.GOLD_TRANSITIONS);
-        Map<String, Track> tracks = TopicReader.table(platform.kafka(), platform.registry(), Topics.GOLD_TRACKS);
         Map<String, Artist> artists = TopicReader.table(platform.kafka(), platform.registry(), Topics.GOLD_ARTISTS);
         out.printf("Gold: %d tracks, %d transitions, %d artists; the most played transitions:%n", tracks.size(), transitions.size(), artists.size());
         List<Transition> topTransitions = transitions.values().stream()

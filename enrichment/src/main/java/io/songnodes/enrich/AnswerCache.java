@@ -84,11 +84,6 @@ public final class AnswerCache implements AutoCloseable {
         log.accept(answer);
     }
 
-    public long size() {
-        answers.cleanUp();
-        return answers.estimatedSize();
-    }
-
     private static String key(ProviderAnswer answer) {
         return answer.getProvider() + "|" + answer.getQuestion();
     }

@@ -7,7 +7,6 @@ import io.songnodes.schemas.enrichment.EnrichmentTrackState;
 import io.songnodes.schemas.enrichment.WaterfallRule;
 import io.songnodes.schemas.silver.TrackPlay;
 import java.time.Duration;
-import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -33,8 +32,6 @@ public final class EnrichmentRequestTopology {
     public static final String TOPOLOGY = "enrichment-requests";
     static final String TRACKS_STORE = "enrichment-tracks";
     static final String RULES_STORE = "enrichment-waterfall-rules";
-    /** Every state store, for a reset to delete exactly their changelogs (the global store reads its topic). */
-    public static final List<String> STORES = List.of(TRACKS_STORE);
 
     /**
      * When to ask again: after {@code expireAfter}; or after {@code requestTimeout} without a result

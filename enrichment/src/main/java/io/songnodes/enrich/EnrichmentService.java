@@ -91,10 +91,6 @@ public final class EnrichmentService implements AutoCloseable {
         return providers;
     }
 
-    public AnswerCache cache() {
-        return cache;
-    }
-
     public boolean isHealthy() {
         return worker.isHealthy() && rules.isHealthy();
     }

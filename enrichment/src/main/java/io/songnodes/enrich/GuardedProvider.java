@@ -11,7 +11,7 @@ import io.songnodes.enrich.providers.MetadataProvider;
 import io.songnodes.enrich.providers.ProviderException;
 import io.songnodes.platform.outbound.Backoff;
 import io.songnodes.platform.outbound.HostThrottle;
-import io.songnodes.silver.lines.TrackKey;
+import io.songnodes.platform.text.TextFold;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -103,8 +103,8 @@ public final class GuardedProvider {
     }
 
     private static String searchQuestion(TrackQuery query) {
-        return "search:" + TrackKey.fold(query.artistText()) + "|" + TrackKey.fold(query.title())
-                + "|" + TrackKey.fold(query.version() == null ? "" : query.version());
+        return "search:" + TextFold.fold(query.artistText()) + "|" + TextFold.fold(query.title())
+                + "|" + TextFold.fold(query.version() == null ? "" : query.version());
     }
 
     public boolean looksUpIsrc() {

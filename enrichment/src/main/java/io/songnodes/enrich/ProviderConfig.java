@@ -28,10 +28,6 @@ public record ProviderConfig(ProviderSettings settings, boolean enabled, double 
                 Double.parseDouble(config.string(prefix + "cost.per.call")), config.duration(prefix + "cache.ttl"));
     }
 
-    public String name() {
-        return settings.name();
-    }
-
     /**
      * The strict spacing between two calls: 2 % wider than the rate, because the spacing holds where
      * calls start and the network's jitter must not make the provider see more than its limit.

@@ -1,7 +1,7 @@
 package io.songnodes.enrich;
 
 import io.songnodes.enrich.providers.Candidate;
-import io.songnodes.silver.lines.TrackKey;
+import io.songnodes.platform.text.TextFold;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -30,7 +30,7 @@ public final class TrackMatcher {
     public Match score(TrackQuery query, Candidate candidate) {
         double artist = artistSimilarity(query.artists(), candidate.artists());
         String candidateTitle = candidate.title() == null ? "" : candidate.title();
-        double title = similarity(TrackKey.fold(query.title()), TrackKey.fold(baseTitle(candidateTitle)));
+        double title = similarity(TextFold.fold(query.title()), TextFold.fold(baseTitle(candidateTitle)));
         double confidence = (artist + title) / 2;
         StringBuilder why = new StringBuilder(String.format("artist %.2f, title %.2f", artist, title));
         double versions = versionAgreement(query, candidateTitle);
@@ -48,8 +48,8 @@ public final class TrackMatcher {
 
     /** Best pairing of the asked artists with the candidate's, as one string and word by word. */
     static double artistSimilarity(List<String> asked, List<String> offered) {
-        String a = TrackKey.fold(String.join(" ", asked.stream().sorted().toList()));
-        String b = TrackKey.fold(String.join(" ", offered.stream().sorted().toList()));
+        String a = TextFold.fold(String.join(" ", asked.stream().sorted().toList()));
+        String b = TextFold.fold(String.join(" ", offered.stream().sorted().toList()));
         return Math.max(similarity(a, b), wordOverlap(a, b));
     }
 
@@ -59,15 +59,15 @@ public final class TrackMatcher {
 
     /** 1 when the versions agree; lower when a remix is offered for an original or the remixer is missing. */
     static double versionAgreement(TrackQuery query, String candidateTitle) {
-        String offeredVersion = TrackKey.fold(candidateTitle.substring(baseTitle(candidateTitle).length()));
+        String offeredVersion = TextFold.fold(candidateTitle.substring(baseTitle(candidateTitle).length()));
         if (query.remixers().isEmpty()) {
             boolean offeredRemix = !offeredVersion.isEmpty() && !ORIGINAL.contains(offeredVersion)
                     && REMIX_WORDS.matcher(offeredVersion).find();
-            boolean askedRemix = query.version() != null && !ORIGINAL.contains(TrackKey.fold(query.version()));
+            boolean askedRemix = query.version() != null && !ORIGINAL.contains(TextFold.fold(query.version()));
             return offeredRemix == askedRemix ? 1.0 : 0.6;
         }
-        String fullTitle = TrackKey.fold(candidateTitle);
-        return query.remixers().stream().allMatch(r -> fullTitle.contains(TrackKey.fold(r))) ? 1.0 : 0.5;
+        String fullTitle = TextFold.fold(candidateTitle);
+        return query.remixers().stream().allMatch(r -> fullTitle.contains(TextFold.fold(r))) ? 1.0 : 0.5;
     }
 
     /** 1 within the tolerance, falling to 0.5 at the limit and beyond; 1 when either is unknown. */

@@ -7,7 +7,7 @@ import io.songnodes.schemas.gold.Track;
 import io.songnodes.schemas.gold.TrackContributions;
 import io.songnodes.schemas.gold.TrackNeighbours;
 import io.songnodes.schemas.silver.SilverPlaylist;
-import io.songnodes.silver.lines.TrackKey;
+import io.songnodes.platform.text.TextFold;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -60,15 +60,15 @@ public final class GoldStores {
      * folded (case, accents, punctuation); null matches anything. Most played first.
      */
     public List<Track> search(String artistPrefix, String titlePrefix, int limit) {
-        String artist = artistPrefix == null ? null : TrackKey.fold(artistPrefix);
-        String title = titlePrefix == null ? null : TrackKey.fold(titlePrefix);
+        String artist = artistPrefix == null ? null : TextFold.fold(artistPrefix);
+        String title = titlePrefix == null ? null : TextFold.fold(titlePrefix);
         List<Track> found = new ArrayList<>();
         try (KeyValueIterator<String, TrackContributions> all = this.<TrackContributions>store(GoldTopology.TRACK_CONTRIBUTIONS_STORE).all()) {
             while (all.hasNext()) {
                 KeyValue<String, TrackContributions> next = all.next();
                 Track track = enriched(next.key, next.value);
-                if ((artist == null || track.getArtists().stream().anyMatch(a -> TrackKey.fold(a).startsWith(artist)))
-                        && (title == null || (track.getTitle() != null && TrackKey.fold(track.getTitle()).startsWith(title)))) {
+                if ((artist == null || track.getArtists().stream().anyMatch(a -> TextFold.fold(a).startsWith(artist)))
+                        && (title == null || (track.getTitle() != null && TextFold.fold(track.getTitle()).startsWith(title)))) {
                     found.add(track);
                 }
             }

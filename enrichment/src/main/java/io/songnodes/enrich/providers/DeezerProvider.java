@@ -1,5 +1,6 @@
 package io.songnodes.enrich.providers;
 
+import io.songnodes.platform.http.UrlEncoding;
 import static io.songnodes.enrich.providers.ProviderHttp.quoted;
 import static io.songnodes.enrich.providers.ProviderHttp.text;
 
@@ -43,7 +44,7 @@ public final class DeezerProvider extends ProviderBase {
     /** Adds ISRC, BPM and release date from {@code /track/{id}}; unchanged when Deezer no longer has the track. */
     @Override
     public Candidate complete(Candidate candidate) throws ProviderException {
-        Optional<JsonNode> track = http.get(http.uri("/track/" + ProviderHttp.encode(candidate.id())));
+        Optional<JsonNode> track = http.get(http.uri("/track/" + UrlEncoding.encode(candidate.id())));
         if (track.isEmpty()) {
             return candidate;
         }

@@ -1,5 +1,6 @@
 package io.songnodes.enrich.providers;
 
+import io.songnodes.platform.http.UrlEncoding;
 import static io.songnodes.enrich.providers.ProviderHttp.text;
 import static io.songnodes.enrich.providers.ProviderHttp.texts;
 
@@ -41,7 +42,7 @@ public final class MusicBrainzProvider extends ProviderBase {
     @Override
     public List<Candidate> byIsrc(String isrc) throws ProviderException {
         // A lookup's recordings list their artists and ISRCs only when asked to (search results always do).
-        return recordings(http.lookup(http.uri("/ws/2/isrc/" + ProviderHttp.encode(isrc.strip()),
+        return recordings(http.lookup(http.uri("/ws/2/isrc/" + UrlEncoding.encode(isrc.strip()),
                 "fmt", "json", "inc", "artists isrcs")));
     }
 

@@ -1,5 +1,6 @@
 package io.songnodes.enrich.providers;
 
+import io.songnodes.platform.http.UrlEncoding;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -7,7 +8,6 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import io.songnodes.enrich.providers.ProviderException.Kind;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -77,7 +77,7 @@ final class ProviderHttp {
         }
         StringBuilder url = new StringBuilder(base.toString().replaceAll("/+$", "")).append(path);
         for (int i = 0; i < params.length; i += 2) {
-            url.append(i == 0 ? '?' : '&').append(encode(params[i])).append('=').append(encode(params[i + 1]));
+            url.append(i == 0 ? '?' : '&').append(UrlEncoding.encode(params[i])).append('=').append(UrlEncoding.encode(params[i + 1]));
         }
         return URI.create(url.toString());
     }
@@ -86,9 +86,6 @@ final class ProviderHttp {
      * Percent-encodes a query value or path segment. Spaces become {@code %20}, not {@code +}: every
      * server reads {@code %20} as a space, while a {@code +} is taken literally by some.
      */
-    static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
-    }
 
     /** A GET whose 404 is an error (search endpoints answer "nothing" with an empty list). */
     Optional<JsonNode> get(URI uri, String... headers) throws ProviderException {

@@ -52,10 +52,6 @@ public final class LiveTable<V> implements AutoCloseable {
         return Optional.ofNullable(rows.get(key));
     }
 
-    public Map<String, V> snapshot() {
-        return Map.copyOf(rows);
-    }
-
     public boolean isHealthy() {
         return loop.isHealthy();
     }

@@ -1,16 +1,15 @@
 package io.songnodes.platform.registry;
 
+import io.songnodes.platform.http.UrlEncoding;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.songnodes.platform.config.ConfigException;
 import io.songnodes.platform.config.SongNodesConfig;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,7 +65,7 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
     @Override
     public int register(String subject, Schema schema) {
         return ids.computeIfAbsent(new SubjectSchema(subject, schema), key -> {
-            JsonNode answer = post("subjects/" + encode(subject) + "/versions", schemaBody(schema));
+            JsonNode answer = post("subjects/" + UrlEncoding.encode(subject) + "/versions", schemaBody(schema));
             int id = answer.path("id").asInt(-1);
             if (id < 0) {
                 throw new SchemaRegistryException(200, -1, "registry answered without an id: " + answer);
@@ -87,7 +86,7 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
     @Override
     public boolean isCompatible(String subject, Schema schema) {
         try {
-            JsonNode answer = post("compatibility/subjects/" + encode(subject) + "/versions/latest", schemaBody(schema));
+            JsonNode answer = post("compatibility/subjects/" + UrlEncoding.encode(subject) + "/versions/latest", schemaBody(schema));
             return answer.path("is_compatible").asBoolean(false);
         } catch (SchemaRegistryException e) {
             if (e.errorCode() == 40401) {
@@ -145,7 +144,4 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
         }
     }
 
-    private static String encode(String segment) {
-        return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
-    }
 }

@@ -8,7 +8,7 @@ import io.songnodes.platform.http.HttpApi;
 import io.songnodes.platform.http.HttpError;
 import io.songnodes.platform.http.HttpRequest;
 import io.songnodes.platform.http.HttpResponse;
-import io.songnodes.schemas.gold.Track;
+import io.songnodes.platform.http.UrlEncoding;
 import io.songnodes.schemas.gold.TrackNeighbours;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -132,7 +132,7 @@ public final class GoldApi {
             if (forwarded) {
                 throw Instances.unavailable("track " + key + " is moving between instances");
             }
-            return instances.get(owner, NEIGHBOURS_PATH + Instances.encode(key), Map.of("direction", direction, "limit", String.valueOf(limit),
+            return instances.get(owner, NEIGHBOURS_PATH + UrlEncoding.encode(key), Map.of("direction", direction, "limit", String.valueOf(limit),
                     "minCount", String.valueOf(minCount), "names", "false")).json().orElseThrow(() -> unknown("track", key));
         }
         Optional<TrackNeighbours> stored = read(() -> local.neighbours(key));
@@ -222,7 +222,7 @@ public final class GoldApi {
         if (owner.equals(instances.self())) {
             return read(() -> local.track(key)).map(AvroJson::toMap);
         }
-        return instances.get(owner, "/api/tracks/" + Instances.encode(key), Map.of()).json();
+        return instances.get(owner, "/api/tracks/" + UrlEncoding.encode(key), Map.of()).json();
     }
 
     private static Map<String, Object> displayName(Map<String, Object> track) {
@@ -242,7 +242,7 @@ public final class GoldApi {
         if (request.header(Instances.FORWARDED_BY).isPresent()) {
             throw Instances.unavailable("key " + key + " of " + store + " is moving between instances");
         }
-        return instances.get(owner, path + Instances.encode(key), request.query()).passThrough();
+        return instances.get(owner, path + UrlEncoding.encode(key), request.query()).passThrough();
     }
 
     private static <T> T read(Supplier<T> storeRead) {

@@ -3,9 +3,9 @@ package io.songnodes.gold.api;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.songnodes.platform.http.HttpError;
+import io.songnodes.platform.http.UrlEncoding;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -85,7 +85,7 @@ final class Instances {
 
     /** A GET on another instance: its status and raw JSON body. */
     Reply get(HostInfo instance, String path, Map<String, String> query) {
-        String q = query.entrySet().stream().map(e -> encode(e.getKey()) + "=" + encode(e.getValue())).collect(Collectors.joining("&"));
+        String q = query.entrySet().stream().map(e -> UrlEncoding.encode(e.getKey()) + "=" + UrlEncoding.encode(e.getValue())).collect(Collectors.joining("&"));
         String host = instance.host().contains(":") ? "[" + instance.host() + "]" : instance.host();
         URI uri = URI.create("http://" + host + ":" + instance.port() + path + (q.isEmpty() ? "" : "?" + q));
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).header(FORWARDED_BY, self.host() + ":" + self.port()).GET().build();
@@ -121,9 +121,5 @@ final class Instances {
                 throw new HttpError(502, "another instance answered with unreadable JSON: " + e.getMessage());
             }
         }
-    }
-
-    static String encode(String text) {
-        return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
     }
 }

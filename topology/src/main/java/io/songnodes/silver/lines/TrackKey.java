@@ -24,7 +24,7 @@ public record TrackKey(String value, String identity) {
     }
 
     /** Lower case, accents and punctuation away, so spelling variants of a name compare equal ({@link TextFold}). */
-    public static String fold(String text) {
+    static String fold(String text) {
         return TextFold.fold(text);
     }
 
