@@ -8,7 +8,6 @@ import io.songnodes.schemas.enrichment.FieldValue;
 import io.songnodes.schemas.enrichment.WaterfallRule;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -78,12 +77,17 @@ public final class Waterfall {
                 request.getVersion(), request.getRemixers(), null);
     }
 
+    private record Scored(Candidate candidate, TrackMatcher.Match match) {
+    }
+
     /** One track's questions to the providers: each provider searched at most once, its best candidate completed at most once. */
     private final class Asking {
         private TrackQuery query;
         /** The ISRC once a provider gave it: later providers that can look it up do (fields are filled in TrackField order, ISRC first). */
         private String isrc;
-        private final Map<String, List<Candidate>> searched = new HashMap<>();
+        /** Each provider's best candidate for this track, scored once. */
+        private final Map<String, Scored> best = new HashMap<>();
+        /** Each provider's best candidate with the fields its second call adds. */
         private final Map<String, Candidate> completed = new HashMap<>();
         /** Why a provider gave nothing usable, by provider (or provider@confidence for a match below it). */
         private final Map<String, String> noMatch = new HashMap<>();
@@ -114,7 +118,7 @@ public final class Waterfall {
                 reasons.add(name + ": matched, but has no " + field.id());
                 return Optional.empty();
             }
-            double confidence = matcher.score(query, match.get()).confidence();
+            double confidence = best.get(name).match().confidence();
             if (field == TrackField.ISRC) {
                 isrc = value;
             }
@@ -126,38 +130,49 @@ public final class Waterfall {
             if (noMatch.containsKey(name)) {
                 return Optional.empty(); // skipped, failed or empty once already: not asked again for this track
             }
-            if (!searched.containsKey(name)) {
-                List<Candidate> candidates = byIsrc(provider);
-                if (candidates == null || candidates.isEmpty()) {
-                    candidates = answered(provider, provider.search(query));
-                }
-                if (candidates == null) {
-                    return Optional.empty();
-                }
-                searched.put(name, candidates);
-            }
-            List<Candidate> candidates = searched.get(name);
-            if (candidates.isEmpty()) {
-                noMatch.put(name, "no candidate");
+            if (!best.containsKey(name) && !choose(provider)) {
                 return Optional.empty();
             }
-            Candidate best = candidates.stream().max(Comparator.comparingDouble(c -> matcher.score(query, c).confidence())).orElseThrow();
-            TrackMatcher.Match score = matcher.score(query, best);
-            if (score.confidence() < minConfidence) {
+            Scored chosen = best.get(name);
+            if (chosen.match().confidence() < minConfidence) {
                 noMatch.put(name + "@" + minConfidence, String.format("best candidate %s - %s at %.2f, below %.2f (%s)",
-                        String.join(", ", best.artists()), best.title(), score.confidence(), minConfidence, score.why()));
+                        String.join(", ", chosen.candidate().artists()), chosen.candidate().title(), chosen.match().confidence(),
+                        minConfidence, chosen.match().why()));
                 return Optional.empty();
             }
-            String completedKey = name + "|" + best.id();
-            if (!completed.containsKey(completedKey)) {
-                List<Candidate> full = answered(provider, provider.complete(best));
+            if (!completed.containsKey(name)) {
+                List<Candidate> full = answered(provider, provider.complete(chosen.candidate()));
                 if (full == null || full.isEmpty()) {
                     return Optional.empty();
                 }
-                completed.put(completedKey, full.get(0));
+                completed.put(name, full.get(0));
                 trustDuration(full.get(0));
             }
-            return Optional.of(completed.get(completedKey));
+            return Optional.of(completed.get(name));
+        }
+
+        /** Asks the provider once and scores its candidates once; false (reason noted) when it has none to offer. */
+        private boolean choose(GuardedProvider provider) {
+            List<Candidate> candidates = byIsrc(provider);
+            if (candidates == null || candidates.isEmpty()) {
+                candidates = answered(provider, provider.search(query));
+            }
+            if (candidates == null) {
+                return false;
+            }
+            if (candidates.isEmpty()) {
+                noMatch.put(provider.name(), "no candidate");
+                return false;
+            }
+            Scored top = null;
+            for (Candidate candidate : candidates) {
+                TrackMatcher.Match match = matcher.score(query, candidate);
+                if (top == null || match.confidence() > top.match().confidence()) {
+                    top = new Scored(candidate, match);
+                }
+            }
+            best.put(provider.name(), top);
+            return true;
         }
 
         /**

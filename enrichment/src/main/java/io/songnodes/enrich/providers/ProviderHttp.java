@@ -1,6 +1,7 @@
 package io.songnodes.enrich.providers;
 
 import io.songnodes.platform.http.UrlEncoding;
+import io.songnodes.platform.outbound.Backoff;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,10 +14,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -136,7 +133,7 @@ final class ProviderHttp {
         int status = response.statusCode();
         String what = where(response.request()) + " answered HTTP " + status;
         if (status == 429) {
-            throw new ProviderException(Kind.RATE_LIMITED, what, retryAfter(response).orElse(null), null);
+            throw new ProviderException(Kind.RATE_LIMITED, what, Backoff.retryAfter(response.headers().firstValue("Retry-After"), clock.instant()).orElse(null), null);
         }
         if (status >= 500) {
             throw new ProviderException(Kind.UNAVAILABLE, what);
@@ -155,22 +152,6 @@ final class ProviderHttp {
             throw new ProviderException(Kind.BAD_RESPONSE, what + " with a body that is not a JSON object or array");
         }
         return Optional.of(body);
-    }
-
-    /** {@code Retry-After} as delta-seconds or as an HTTP-date (RFC 9110 §10.2.3); empty when absent or unreadable. */
-    private Optional<Duration> retryAfter(HttpResponse<?> response) {
-        return response.headers().firstValue("Retry-After").map(String::strip).flatMap(value -> {
-            if (value.matches("\\d{1,9}")) {
-                return Optional.of(Duration.ofSeconds(Long.parseLong(value)));
-            }
-            try {
-                Duration wait = Duration.between(clock.instant(),
-                        ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
-                return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
-            } catch (DateTimeParseException e) {
-                return Optional.empty();
-            }
-        });
     }
 
     private String where(HttpRequest request) {

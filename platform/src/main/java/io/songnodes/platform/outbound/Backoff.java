@@ -1,6 +1,10 @@
 package io.songnodes.platform.outbound;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
 
@@ -21,12 +25,18 @@ public record Backoff(Duration base, Duration max, RandomGenerator random) {
         return Duration.ofMillis(half + (half == 0 ? 0 : random.nextLong(half + 1)));
     }
 
-    /** Retry-After as seconds (dates are rare from these sites and treated as absent). */
-    public static Optional<Duration> retryAfter(Optional<String> header) {
-        try {
-            return header.map(String::strip).map(Long::parseLong).filter(s -> s >= 0).map(Duration::ofSeconds);
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
+    /** {@code Retry-After} as delta-seconds or as an HTTP-date (RFC 9110 §10.2.3), from {@code now}; empty when absent or unreadable. */
+    public static Optional<Duration> retryAfter(Optional<String> header, Instant now) {
+        return header.map(String::strip).flatMap(value -> {
+            if (value.matches("\\d{1,9}")) {
+                return Optional.of(Duration.ofSeconds(Long.parseLong(value)));
+            }
+            try {
+                Duration wait = Duration.between(now, ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+                return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
+            } catch (DateTimeParseException e) {
+                return Optional.empty();
+            }
+        });
     }
 }

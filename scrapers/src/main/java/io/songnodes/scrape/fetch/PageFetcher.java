@@ -171,7 +171,7 @@ public final class PageFetcher {
                 breaker.onError(System.nanoTime() - callStart, java.util.concurrent.TimeUnit.NANOSECONDS,
                         new IOException("HTTP " + last.status()));
                 problem = "HTTP " + last.status();
-                sleepBeforeRetry(attempt, Backoff.retryAfter(last.header("Retry-After")));
+                sleepBeforeRetry(attempt, Backoff.retryAfter(last.header("Retry-After"), clock.instant()));
                 continue;
             }
             breaker.onSuccess(System.nanoTime() - callStart, java.util.concurrent.TimeUnit.NANOSECONDS);

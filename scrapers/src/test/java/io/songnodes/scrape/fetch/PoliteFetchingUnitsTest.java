@@ -40,8 +40,11 @@ class PoliteFetchingUnitsTest {
         }
         assertThat(backoff.delay(1, Optional.of(Duration.ofSeconds(7)))).isEqualTo(Duration.ofSeconds(7));
         assertThat(backoff.delay(1, Optional.of(Duration.ofHours(1)))).as("capped").isEqualTo(Duration.ofSeconds(60));
-        assertThat(Backoff.retryAfter(Optional.of(" 3 "))).contains(Duration.ofSeconds(3));
-        assertThat(Backoff.retryAfter(Optional.of("Wed, 21 Oct 2015 07:28:00 GMT"))).isEmpty();
+        java.time.Instant now = java.time.Instant.parse("2015-10-21T07:27:00Z");
+        assertThat(Backoff.retryAfter(Optional.of(" 3 "), now)).contains(Duration.ofSeconds(3));
+        assertThat(Backoff.retryAfter(Optional.of("Wed, 21 Oct 2015 07:28:00 GMT"), now)).contains(Duration.ofMinutes(1));
+        assertThat(Backoff.retryAfter(Optional.of("Wed, 21 Oct 2015 07:20:00 GMT"), now)).as("a date passed: now").contains(Duration.ZERO);
+        assertThat(Backoff.retryAfter(Optional.of("soon"), now)).isEmpty();
     }
 
     @Test
