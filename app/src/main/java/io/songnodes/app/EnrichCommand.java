@@ -93,9 +93,13 @@ final class EnrichCommand {
 
         @Override
         public Integer call() {
-            TrackField chosen = Arrays.stream(TrackField.values()).filter(f -> f.id().equals(field)).findFirst()
-                    .orElseThrow(() -> new ConfigException("<field>", "must be one of " + Arrays.stream(TrackField.values()).map(TrackField::id).toList()
-                            + ", was " + field));
+            TrackField chosen;
+            try {
+                chosen = TrackField.fromId(field);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("<field>", "must be one of " + Arrays.stream(TrackField.values()).map(TrackField::id).toList()
+                        + ", was " + field);
+            }
             if (providers != null) {
                 providers.stream().filter(p -> !Providers.NAMES.contains(p)).findFirst().ifPresent(p -> {
                     throw new ConfigException("--providers", "unknown provider " + p + "; known: " + Providers.NAMES);

@@ -1,5 +1,6 @@
 package io.songnodes.enrich;
 
+import io.songnodes.platform.text.VersionNames;
 import io.songnodes.schemas.enrichment.EnrichmentRequest;
 import io.songnodes.schemas.enrichment.EnrichmentTrackState;
 import io.songnodes.schemas.enrichment.RequestReason;
@@ -74,26 +75,24 @@ final class RequestOncePerTrack implements Processor<String, TrackPlay, String, 
             while (all.hasNext()) {
                 KeyValue<String, EnrichmentTrackState> next = all.next();
                 EnrichmentTrackState state = next.value;
+                List<String> changed = List.of();
+                RequestReason reason = null;
                 if (state.getEnrichedAt() == null || state.getRequestedAt().isAfter(state.getEnrichedAt())) {
                     // A request is outstanding; one unanswered for too long was lost (dead-lettered, expired on its topic).
-                    if (state.getRequestedAt().plus(timing.requestTimeout()).isBefore(now)) {
-                        again.add(KeyValue.pair(next.key, state));
-                        context.forward(new Record<>(next.key, request(state, RequestReason.EXPIRED, List.of(), now), wallClockMs));
-                    }
-                    continue;
+                    reason = state.getRequestedAt().plus(timing.requestTimeout()).isBefore(now) ? RequestReason.EXPIRED : null;
+                } else if (state.getEnrichedAt().plus(timing.expireAfter()).isBefore(now)) {
+                    reason = RequestReason.EXPIRED;
+                } else {
+                    changed = changedRules(state);
+                    reason = changed.isEmpty() ? null : RequestReason.WATERFALL_CHANGED;
                 }
-                if (state.getEnrichedAt().plus(timing.expireAfter()).isBefore(now)) {
+                if (reason != null) {
                     again.add(KeyValue.pair(next.key, state));
-                    context.forward(new Record<>(next.key, request(state, RequestReason.EXPIRED, List.of(), now), wallClockMs));
-                    continue;
-                }
-                List<String> changed = changedRules(state);
-                if (!changed.isEmpty()) {
-                    again.add(KeyValue.pair(next.key, state));
-                    context.forward(new Record<>(next.key, request(state, RequestReason.WATERFALL_CHANGED, changed, now), wallClockMs));
+                    context.forward(new Record<>(next.key, request(state, reason, changed, now), wallClockMs));
                 }
             }
         }
+        // Written after the iterator is closed: a store is not changed under its own iterator.
         again.forEach(kv -> tracks.put(kv.key, EnrichmentTrackState.newBuilder(kv.value).setRequestedAt(now).build()));
     }
 
@@ -112,8 +111,6 @@ final class RequestOncePerTrack implements Processor<String, TrackPlay, String, 
     }
 
     private static String version(List<TrackVersion> versions) {
-        return versions.isEmpty() ? null : versions.stream()
-                .map(v -> v.getRemixers().isEmpty() ? v.getName() : String.join(" & ", v.getRemixers()) + " " + v.getName())
-                .reduce((a, b) -> a + ", " + b).orElseThrow();
+        return versions.isEmpty() ? null : String.join(", ", versions.stream().map(VersionNames::display).toList());
     }
 }

@@ -1,5 +1,6 @@
 package io.songnodes.gold;
 
+import io.songnodes.platform.text.VersionNames;
 import io.songnodes.schemas.gold.PlaylistTrackContribution;
 import io.songnodes.schemas.silver.PlaylistStatus;
 import io.songnodes.schemas.silver.SilverPlaylist;
@@ -26,8 +27,7 @@ final class PlaylistTracks {
             }
             PlaylistTrackContribution c = tracks.computeIfAbsent(play.getTrackKey(), k -> PlaylistTrackContribution.newBuilder()
                     .setPlays(0).setArtists(play.getArtists()).setTitle(play.getTitle())
-                    .setVersions(play.getVersions().stream().map(v -> v.getRemixers().isEmpty() ? v.getName()
-                            : String.join(" & ", v.getRemixers()) + " " + v.getName()).toList())
+                    .setVersions(play.getVersions().stream().map(VersionNames::display).toList())
                     .setDjs(playlist.getDjs()).setSource(playlist.getSource()).setLabels(new ArrayList<>())
                     .setSeenAt(playlist.getScrapedAt()).build());
             c.setPlays(c.getPlays() + 1);
