@@ -66,7 +66,7 @@ public final class GoldStores {
         try (KeyValueIterator<String, TrackContributions> all = this.<TrackContributions>store(GoldTopology.TRACK_CONTRIBUTIONS_STORE).all()) {
             while (all.hasNext()) {
                 KeyValue<String, TrackContributions> next = all.next();
-                Track track = enriched(next.key, next.value);
+                Track track = tracks.output(next.key, next.value.getContributions());
                 if ((artist == null || track.getArtists().stream().anyMatch(a -> TextFold.fold(a).startsWith(artist)))
                         && (title == null || (track.getTitle() != null && TextFold.fold(track.getTitle()).startsWith(title)))) {
                     found.add(track);
@@ -74,7 +74,9 @@ public final class GoldStores {
             }
         }
         found.sort(MOST_PLAYED);
-        return found.size() > limit ? List.copyOf(found.subList(0, limit)) : found;
+        // Enrichment joined only into the tracks returned, not every track scanned.
+        return found.stream().limit(limit).map(t -> TrackEnrichment.apply(t,
+                this.<EnrichmentResult>store(GoldTopology.TRACK_ENRICHMENT_STORE).get(t.getTrackKey()))).toList();
     }
 
     /** Most played first, then by key, so merged answers of several instances sort the same way. */
