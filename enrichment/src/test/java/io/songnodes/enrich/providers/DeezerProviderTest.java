@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 class DeezerProviderTest {
 
-    private static final TrackQuery QUERY = new TrackQuery("dax j|reign of terror", List.of("Dax J"), "Reign Of Terror", null, List.of(), null);
+    private static final TrackQuery QUERY = ProviderFailuresTest.QUERY;
     private static final Candidate ORIGINAL = new Candidate("deezer", "681234512", List.of("Dax J"), "Reign Of Terror", 412,
             Map.of(DURATION, "412", EXTERNAL_IDS, "deezer:track:681234512"));
 
@@ -97,23 +97,6 @@ class DeezerProviderTest {
         assertThat(catchThrowableOfType(ProviderException.class, () -> provider.search(QUERY)).kind()).isEqualTo(Kind.BAD_RESPONSE);
 
         server.on("/search", Reply.status(200, "{\"error\":{\"type\":\"Exception\",\"message\":\"Service busy\",\"code\":700}}"));
-        assertThat(catchThrowableOfType(ProviderException.class, () -> provider.search(QUERY)).kind()).isEqualTo(Kind.UNAVAILABLE);
-    }
-
-    @Test
-    void tooManyRequestsIsRateLimitedForRetryAfter() {
-        server.on("/search", Reply.status(429, "").header("Retry-After", "7"));
-
-        ProviderException e = catchThrowableOfType(ProviderException.class, () -> provider.search(QUERY));
-
-        assertThat(e.kind()).isEqualTo(Kind.RATE_LIMITED);
-        assertThat(e.retryAfter()).contains(Duration.ofSeconds(7));
-    }
-
-    @Test
-    void serviceUnavailableIsUnavailable() {
-        server.on("/search", Reply.status(503, ""));
-
         assertThat(catchThrowableOfType(ProviderException.class, () -> provider.search(QUERY)).kind()).isEqualTo(Kind.UNAVAILABLE);
     }
 

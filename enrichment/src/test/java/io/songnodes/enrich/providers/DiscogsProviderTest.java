@@ -11,7 +11,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import io.songnodes.enrich.TrackQuery;
 import io.songnodes.enrich.providers.ProviderException.Kind;
 import io.songnodes.enrich.providers.ReplayServer.Reply;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -19,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 class DiscogsProviderTest {
 
-    private static final TrackQuery QUERY = new TrackQuery("dax j|reign of terror", List.of("Dax J"), "Reign Of Terror", null, List.of(), null);
+    private static final TrackQuery QUERY = ProviderFailuresTest.QUERY;
     private static final String TOKEN = "dGhpcy1pcy1ub3QtYS1yZWFsLXRva2Vu";
 
     private final ReplayServer server = ReplayServer.start();
@@ -75,23 +74,6 @@ class DiscogsProviderTest {
 
         assertThat(e.kind()).isEqualTo(Kind.UNAUTHORIZED);
         assertThat(e.getMessage()).doesNotContain(TOKEN);
-    }
-
-    @Test
-    void tooManyRequestsIsRateLimitedForRetryAfter() {
-        server.on("/database/search", Reply.status(429, "{\"message\": \"You are making requests too quickly.\"}").header("Retry-After", "7"));
-
-        ProviderException e = catchThrowableOfType(ProviderException.class, () -> provider.search(QUERY));
-
-        assertThat(e.kind()).isEqualTo(Kind.RATE_LIMITED);
-        assertThat(e.retryAfter()).contains(Duration.ofSeconds(7));
-    }
-
-    @Test
-    void serviceUnavailableIsUnavailable() {
-        server.on("/database/search", Reply.status(503, ""));
-
-        assertThat(catchThrowableOfType(ProviderException.class, () -> provider.search(QUERY)).kind()).isEqualTo(Kind.UNAVAILABLE);
     }
 
     @Test

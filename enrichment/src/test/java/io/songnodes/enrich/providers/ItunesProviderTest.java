@@ -5,12 +5,9 @@ import static io.songnodes.enrich.TrackField.EXTERNAL_IDS;
 import static io.songnodes.enrich.TrackField.GENRE;
 import static io.songnodes.enrich.TrackField.RELEASE_DATE;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.songnodes.enrich.TrackQuery;
-import io.songnodes.enrich.providers.ProviderException.Kind;
 import io.songnodes.enrich.providers.ReplayServer.Reply;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -18,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 class ItunesProviderTest {
 
-    private static final TrackQuery QUERY = new TrackQuery("dax j|reign of terror", List.of("Dax J"), "Reign Of Terror", null, List.of(), null);
+    private static final TrackQuery QUERY = ProviderFailuresTest.QUERY;
 
     private final ReplayServer server = ReplayServer.start();
     private final ItunesProvider provider = new ItunesProvider(server.settings("itunes", Map.of()), ReplayServer.CLIENT);
@@ -56,23 +53,6 @@ class ItunesProviderTest {
         server.on("/search", Reply.json("itunes/search-empty.json"));
 
         assertThat(provider.search(QUERY)).isEmpty();
-    }
-
-    @Test
-    void tooManyRequestsIsRateLimitedForRetryAfter() {
-        server.on("/search", Reply.status(429, "").header("Retry-After", "7"));
-
-        ProviderException e = catchThrowableOfType(ProviderException.class, () -> provider.search(QUERY));
-
-        assertThat(e.kind()).isEqualTo(Kind.RATE_LIMITED);
-        assertThat(e.retryAfter()).contains(Duration.ofSeconds(7));
-    }
-
-    @Test
-    void serviceUnavailableIsUnavailable() {
-        server.on("/search", Reply.status(503, ""));
-
-        assertThat(catchThrowableOfType(ProviderException.class, () -> provider.search(QUERY)).kind()).isEqualTo(Kind.UNAVAILABLE);
     }
 
     @Test

@@ -10,7 +10,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import io.songnodes.enrich.TrackQuery;
 import io.songnodes.enrich.providers.ProviderException.Kind;
 import io.songnodes.enrich.providers.ReplayServer.Reply;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -18,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 class MusicBrainzProviderTest {
 
-    private static final TrackQuery QUERY = new TrackQuery("dax j|reign of terror", List.of("Dax J"), "Reign Of Terror", null, List.of(), null);
+    private static final TrackQuery QUERY = ProviderFailuresTest.QUERY;
     private static final String RECORDING = "3f6a8d2c-7b41-4e0a-9c55-1d2e8b7a6f90";
     private static final Candidate REIGN_OF_TERROR = new Candidate("musicbrainz", RECORDING, List.of("Dax J"), "Reign Of Terror", 412,
             Map.of(ISRC, "GBKQU1901203", RELEASE_DATE, "2019-05-17", DURATION, "412", EXTERNAL_IDS, "musicbrainz:recording:" + RECORDING));
@@ -87,23 +86,6 @@ class MusicBrainzProviderTest {
         assertThat(provider.byIsrc("GBKQU9999999")).isEmpty();
         // No route for search here: its 404 means a wrong base URL, not "no recordings".
         assertThat(catchThrowableOfType(ProviderException.class, () -> provider.search(QUERY)).kind()).isEqualTo(Kind.BAD_RESPONSE);
-    }
-
-    @Test
-    void tooManyRequestsIsRateLimitedForRetryAfter() {
-        server.on("/ws/2/recording", Reply.status(429, "").header("Retry-After", "7"));
-
-        ProviderException e = catchThrowableOfType(ProviderException.class, () -> provider.search(QUERY));
-
-        assertThat(e.kind()).isEqualTo(Kind.RATE_LIMITED);
-        assertThat(e.retryAfter()).contains(Duration.ofSeconds(7));
-    }
-
-    @Test
-    void serviceUnavailableIsUnavailable() {
-        server.on("/ws/2/recording", Reply.status(503, "<html><body>Service Temporarily Unavailable</body></html>"));
-
-        assertThat(catchThrowableOfType(ProviderException.class, () -> provider.search(QUERY)).kind()).isEqualTo(Kind.UNAVAILABLE);
     }
 
     @Test

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 
 class SpotifyProviderTest {
 
-    private static final TrackQuery QUERY = new TrackQuery("dax j|reign of terror", List.of("Dax J"), "Reign Of Terror", null, List.of(), null);
+    private static final TrackQuery QUERY = ProviderFailuresTest.QUERY;
     private static final Map<String, String> CREDENTIALS = Map.of("client_id", "songnodes-client", "client_secret", "s3cr3t-value");
     /** base64("songnodes-client:s3cr3t-value"), worked out independently of the code under test. */
     private static final String BASIC = "Basic c29uZ25vZGVzLWNsaWVudDpzM2NyM3QtdmFsdWU=";
@@ -166,25 +166,6 @@ class SpotifyProviderTest {
         server.on("/v1/search", Reply.json("spotify/search-empty.json"));
 
         assertThat(provider.search(QUERY)).isEmpty();
-    }
-
-    @Test
-    void tooManyRequestsIsRateLimitedForRetryAfter() {
-        server.on("/api/token", Reply.json("spotify/token.json"));
-        server.on("/v1/search", Reply.status(429, "").header("Retry-After", "7"));
-
-        ProviderException e = catchThrowableOfType(ProviderException.class, () -> provider.search(QUERY));
-
-        assertThat(e.kind()).isEqualTo(Kind.RATE_LIMITED);
-        assertThat(e.retryAfter()).contains(Duration.ofSeconds(7));
-    }
-
-    @Test
-    void serviceUnavailableIsUnavailable() {
-        server.on("/api/token", Reply.json("spotify/token.json"));
-        server.on("/v1/search", Reply.status(503, ""));
-
-        assertThat(catchThrowableOfType(ProviderException.class, () -> provider.search(QUERY)).kind()).isEqualTo(Kind.UNAVAILABLE);
     }
 
     @Test
