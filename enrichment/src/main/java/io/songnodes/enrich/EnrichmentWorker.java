@@ -147,7 +147,7 @@ public final class EnrichmentWorker implements AutoCloseable {
             while (running) {
                 resumeDue();
                 ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(200));
-                List<ConsumerRecord<String, byte[]>> batch = dueRecords(records);
+                List<Read> batch = dueRecords(records);
                 if (!batch.isEmpty()) {
                     process(batch);
                 }
@@ -164,33 +164,37 @@ public final class EnrichmentWorker implements AutoCloseable {
         }
     }
 
+    /** A consumed record, decoded once: its request, or why it could not be read (it is then dead-lettered). */
+    private record Read(ConsumerRecord<String, byte[]> record, EnrichmentRequest request, RuntimeException unreadable) {
+    }
+
     /** The records that may be tried now; a retry partition whose next record is not due waits, paused, at that record. */
-    private List<ConsumerRecord<String, byte[]>> dueRecords(ConsumerRecords<String, byte[]> records) {
-        List<ConsumerRecord<String, byte[]>> due = new ArrayList<>();
+    private List<Read> dueRecords(ConsumerRecords<String, byte[]> records) {
+        List<Read> due = new ArrayList<>();
         Instant now = clock.instant();
         for (TopicPartition partition : records.partitions()) {
             for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
-                Instant notBefore = notBefore(record);
+                Read read = read(record);
+                // Only a retry topic's not-before counts: a replayed dead letter on the requests topic is tried at once.
+                Instant notBefore = read.request() == null || record.topic().equals(Topics.ENRICHMENT_REQUESTS.name())
+                        ? null : read.request().getNotBefore();
                 if (notBefore != null && notBefore.isAfter(now)) {
                     consumer.seek(partition, record.offset());
                     consumer.pause(List.of(partition));
                     waitingUntil.put(partition, notBefore);
                     break;
                 }
-                due.add(record);
+                due.add(read);
             }
         }
         return due;
     }
 
-    private Instant notBefore(ConsumerRecord<String, byte[]> record) {
-        if (record.topic().equals(Topics.ENRICHMENT_REQUESTS.name())) {
-            return null;
-        }
+    private Read read(ConsumerRecord<String, byte[]> record) {
         try {
-            return requests.deserializer().deserialize(record.topic(), record.value()).getNotBefore();
+            return new Read(record, requests.deserializer().deserialize(record.topic(), record.value()), null);
         } catch (RuntimeException unreadable) {
-            return null; // dead-lettered when processed
+            return new Read(record, null, unreadable);
         }
     }
 
@@ -203,17 +207,17 @@ public final class EnrichmentWorker implements AutoCloseable {
         consumer.resume(due);
     }
 
-    private void process(List<ConsumerRecord<String, byte[]>> batch) {
+    private void process(List<Read> batch) {
         // The generation the batch was read in: a commit after a rebalance is refused, not written twice.
         ConsumerGroupMetadata generation = consumer.groupMetadata();
         Map<TopicPartition, Long> firstOffsets = new HashMap<>();
-        batch.forEach(r -> firstOffsets.merge(new TopicPartition(r.topic(), r.partition()), r.offset(), Math::min));
+        batch.forEach(r -> firstOffsets.merge(new TopicPartition(r.record().topic(), r.record().partition()), r.record().offset(), Math::min));
         Set<TopicPartition> held = new HashSet<>(consumer.assignment());
         held.removeAll(waitingUntil.keySet());
         consumer.pause(held);
         rebalancedDuringBatch = false;
         List<Future<List<ProducerRecord<byte[], byte[]>>>> work = new ArrayList<>();
-        batch.forEach(record -> work.add(pool.submit(() -> handle(record))));
+        batch.forEach(read -> work.add(pool.submit(() -> handle(read))));
         while (!work.stream().allMatch(Future::isDone)) {
             // Stay in the group while providers answer; partitions assigned meanwhile are put back as found.
             ConsumerRecords<String, byte[]> unexpected = consumer.poll(Duration.ofMillis(100));
@@ -235,13 +239,13 @@ public final class EnrichmentWorker implements AutoCloseable {
     }
 
     /** The batch's outputs and offsets in one transaction; on failure nothing is written and the batch is read again. */
-    private void commit(List<ConsumerRecord<String, byte[]>> batch, List<Future<List<ProducerRecord<byte[], byte[]>>>> work,
+    private void commit(List<Read> batch, List<Future<List<ProducerRecord<byte[], byte[]>>>> work,
                         ConsumerGroupMetadata generation, Map<TopicPartition, Long> firstOffsets) {
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
         try {
             producer.beginTransaction();
             for (int i = 0; i < batch.size(); i++) {
-                ConsumerRecord<String, byte[]> record = batch.get(i);
+                ConsumerRecord<String, byte[]> record = batch.get(i).record();
                 work.get(i).get().forEach(producer::send);
                 offsets.put(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
             }
@@ -288,13 +292,12 @@ public final class EnrichmentWorker implements AutoCloseable {
     }
 
     /** What one request leads to: its result, and a retry or a dead letter when a provider outage left fields empty. */
-    private List<ProducerRecord<byte[], byte[]>> handle(ConsumerRecord<String, byte[]> record) {
-        EnrichmentRequest request;
-        try {
-            request = requests.deserializer().deserialize(record.topic(), record.value());
-        } catch (RuntimeException e) {
-            return List.of(deadLetter(record, DeadLetterCategory.DESERIALIZATION, e));
+    private List<ProducerRecord<byte[], byte[]>> handle(Read read) {
+        ConsumerRecord<String, byte[]> record = read.record();
+        if (read.unreadable() != null) {
+            return List.of(deadLetter(record, DeadLetterCategory.DESERIALIZATION, read.unreadable()));
         }
+        EnrichmentRequest request = read.request();
         Waterfall.Enrichment enrichment;
         try {
             enrichment = waterfall.enrich(request);
